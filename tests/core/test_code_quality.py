@@ -1,0 +1,47 @@
+"""Lint, format, types and the translation template: the same checks CI relies on."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+pytestmark = pytest.mark.slow
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_ruff_finds_nothing() -> None:
+    result = run(str(BIN / "ruff"), "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_code_is_formatted() -> None:
+    result = run(str(BIN / "ruff"), "format", "--check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_on_the_core() -> None:
+    result = run(str(BIN / "mypy"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_translation_template_is_up_to_date(tmp_path: Path) -> None:
+    fresh = tmp_path / "vocplan.pot"
+    result = run(
+        str(BIN / "pybabel"), "extract", "-F", "babel.cfg", "-k", "N_", "-k", "ngettext:1,2",
+        "-k", "pgettext:1c,2", "--no-location", "--sort-output", "--omit-header",
+        "--project", "VocPlan", "-o", str(fresh), ".",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    committed = (ROOT / "translations" / "vocplan.pot").read_text(encoding="utf-8")
+    assert fresh.read_text(encoding="utf-8") == committed, (
+        "Run scripts/update-translations.sh and commit the result."
+    )

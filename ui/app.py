@@ -1,0 +1,202 @@
+"""Starting the desktop app: the window first, the database a moment later.
+
+Importing the database layer (SQLModel, SQLAlchemy, alembic) takes longer
+than starting Qt, so ``run`` shows the main window, waits until it has been
+painted, and only then imports and opens the database. Nothing imported by
+this module at load time pulls in the database layer.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ui.main_window import MainWindow
+from ui.qt import (
+    QApplication,
+    QEvent,
+    QIcon,
+    QLibraryInfo,
+    QLocale,
+    QMessageBox,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+    QWidget,
+)
+from ui.style import apply_style
+from vocplan import paths
+from vocplan.i18n import _, current_language
+from vocplan.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from ui.services import AppServices
+    from vocplan.startup import StartOptions
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "VocPlan"
+EXIT_OK = 0
+EXIT_CANNOT_OPEN = 1
+OPEN_ANYWAY_AFTER_MS = 1000
+"""Open the database after this long even if the window has not been painted (e.g. minimised)."""
+
+DESKTOP_FILE_NAME = "io.github.vocplan.VocPlan"
+"""Matches packaging/linux/, so desktops (Wayland especially) tie the window to its menu entry."""
+
+QT_LOCALES = {"en": "en_GB", "cy": "cy_GB", "pl": "pl_PL"}
+
+
+def run(options: StartOptions) -> int:
+    """Run the desktop app until its window is closed; returns the process exit code."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME.lower()])
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "vocplan.svg"))))
+    apply_style(app)
+    translators = install_qt_translations(app, current_language())
+
+    window = MainWindow()
+    session = RunningApp(options, window)
+    call_after_first_paint(window, session.open_database)
+    window.show()
+    try:
+        code = app.exec()
+    finally:
+        session.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+    return session.exit_code if session.exit_code is not None else code
+
+
+class RunningApp:
+    """The opened database and the window using it, for one run of the app."""
+
+    def __init__(self, options: StartOptions, window: MainWindow) -> None:
+        self.options = options
+        self.window = window
+        self.services: AppServices | None = None
+        self.exit_code: int | None = None
+
+    def open_database(self) -> None:
+        if self.services is not None or self.exit_code is not None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            from vocplan.startup import open_app_database
+
+            database = open_app_database(self.options)
+        except StorageError as problem:
+            log.warning("the data file could not be opened: %s", type(problem).__name__)
+            self._give_up(str(problem))
+            return
+        except OSError as problem:
+            log.warning("the data folder could not be used: %s", type(problem).__name__)
+            self._give_up(
+                _(
+                    "VocPlan cannot use its data folder. Check that the folder exists, "
+                    "that you are allowed to change it, and that the disk is not full."
+                )
+            )
+            return
+        except Exception:
+            sys.excepthook(*sys.exc_info())  # the crash handler logs where, never what
+            self._give_up(
+                _(
+                    "Something unexpected stopped VocPlan opening your plans. "
+                    "VocPlan's log says where it happened."
+                )
+            )
+            return
+        QApplication.restoreOverrideCursor()
+
+        from ui.services import AppServices
+
+        self.services = AppServices(database)
+        self.window.attach(self.services)
+
+    def _give_up(self, message: str) -> None:
+        QApplication.restoreOverrideCursor()
+        self.exit_code = EXIT_CANNOT_OPEN
+        self.window.show_cannot_open()
+        show_storage_problem(self.window, message)
+        QApplication.exit(EXIT_CANNOT_OPEN)
+        self.window.hide()
+
+    def close(self) -> None:
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
+
+def show_storage_problem(parent: QWidget, message: str) -> None:
+    """Tell the person the data file cannot be opened (the file is left as it was)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(_("VocPlan cannot open your plans"))
+    box.setText(_("VocPlan cannot open your plans."))
+    box.setInformativeText(message)
+    # A readable line length rather than a narrow column (the names are Qt's own).
+    box.setStyleSheet(
+        "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 360px; }"
+    )
+    box.addButton(_("&Close VocPlan"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def install_qt_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Load Qt's own texts (standard dialogs, context menus) for ``language`` where they exist.
+
+    The project's ``translations/qt`` folder is tried first (Qt ships no Welsh),
+    then the translations that come with Qt.
+    """
+    locale = QLocale(QT_LOCALES.get(language, language))
+    QLocale.setDefault(locale)
+    if language == "en":
+        return []
+    folders = [
+        str(paths.translations_dir() / "qt"),
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ]
+    for folder in folders:
+        translator = QTranslator(app)
+        if translator.load(locale, "qtbase", "_", folder):
+            app.installTranslator(translator)
+            return [translator]
+    log.info("no Qt translations for %s", language)
+    return []
+
+
+class _FirstPaint(QObject):
+    """Calls back once, just after ``widget`` has first been painted."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._done = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(OPEN_ANYWAY_AFTER_MS, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            # Let this paint finish and reach the screen before the callback blocks.
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        parent = self.parent()
+        if isinstance(parent, QWidget):
+            parent.removeEventFilter(self)
+        self._callback()
+
+
+def call_after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    _FirstPaint(widget, callback)

@@ -1,0 +1,3 @@
+from vocplan.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Domain rules that need no storage: enumerations, identifiers, validation."""

@@ -1,0 +1,1 @@
+"""Where plans are kept: opening the database safely, migrations and backups."""
