@@ -11,6 +11,8 @@ from vocplan.services.people import (
     delete_person,
     find_person,
     list_people,
+    person_input,
+    update_person,
 )
 from vocplan.storage.database import Database
 
@@ -85,3 +87,21 @@ def test_deleting_a_person_removes_their_plan(database: Database) -> None:
 
         assert session.exec(select(Plan)).all() == []
         assert session.exec(select(Preferences)).all() == []
+
+
+def test_update_person_round_trips_through_the_form_values(database: Database) -> None:
+    ann = add_person(
+        database,
+        PersonInput(full_name="Ann Smith", date_of_birth="31/01/1990", nhs_number="9434765919"),
+        today=TODAY,
+    )
+    entry = person_input(database, ann.id)
+    assert (entry.date_of_birth, entry.nhs_number) == ("31/01/1990", "943 476 5919")
+    entry.team = "North CMHT"
+    entry.framework = "care_and_treatment_plan"
+    saved = update_person(database, ann.id, entry, today=TODAY)
+    assert (saved.team, saved.framework) == ("North CMHT", "care_and_treatment_plan")
+    entry.nhs_number = "943 476 5918"
+    with pytest.raises(ValidationError):
+        update_person(database, ann.id, entry, today=TODAY)
+    assert find_person(database, str(ann.id)).nhs_number == "9434765919"

@@ -13,6 +13,7 @@ from vocplan.domain.enums import CarePlanFramework, PlanStatus
 from vocplan.domain.errors import NotFoundError, ValidationError
 from vocplan.i18n import _
 from vocplan.model import SINGLE_PARTS, Person, Plan
+from vocplan.model.types import utcnow
 from vocplan.storage.database import Database
 
 MAX_NAME_LENGTH = 200
@@ -120,6 +121,44 @@ def add_person(
         assert person.id is not None
         plan = create_empty_plan(session, person.id)
         return _summary(person, plan)
+
+
+def update_person(
+    database: Database, person_id: int, entry: PersonInput, *, today: date | None = None
+) -> PersonSummary:
+    """Save changed details of a person; every field is checked as when adding."""
+    values = validate_person(entry, today)
+    with database.transaction() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError(_("That person is no longer in VocPlan."))
+        for name, value in values.items():
+            setattr(person, name, value)
+        person.updated_at = utcnow()
+        session.add(person)
+        plan = session.exec(select(Plan).where(col(Plan.person_id) == person_id)).one()
+        return _summary(person, plan)
+
+
+def person_input(database: Database, person_id: int) -> PersonInput:
+    """A person's details as the form shows them, for editing."""
+    with database.reading() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError(_("That person is no longer in VocPlan."))
+        return PersonInput(
+            full_name=person.full_name,
+            preferred_name=person.preferred_name,
+            date_of_birth=person.date_of_birth.strftime("%d/%m/%Y") if person.date_of_birth else "",
+            nhs_number=nhs_number.formatted(person.nhs_number) if person.nhs_number else "",
+            phone=person.phone,
+            email=person.email,
+            address=person.address,
+            care_coordinator=person.care_coordinator,
+            team=person.team,
+            framework=CarePlanFramework(person.framework).value,
+            language=person.language,
+        )
 
 
 def create_empty_plan(session: Session, person_id: int) -> Plan:
