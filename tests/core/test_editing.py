@@ -112,3 +112,23 @@ def test_changing_an_agreed_plan_starts_a_new_draft(database: Database, person_i
     assert overview.status == PlanStatus.DRAFT
     assert overview.next_review_date == date(2027, 2, 1)
     assert len(overview.versions) == 1
+
+
+def test_lists_of_choices_accept_only_known_values_once(database: Database, person_id: int) -> None:
+    editing.update_part(
+        database, person_id, "preferences", {"activity_order": ["education", "paid_work"]}
+    )
+    for bad in (["paid_work", "astronaut"], ["paid_work", "paid_work"], "paid_work"):
+        with pytest.raises(ValidationError) as raised:
+            editing.update_part(database, person_id, "preferences", {"activity_order": bad})
+        assert "activity_order" in raised.value.field_errors
+    with pytest.raises(ValidationError):
+        editing.add_item(
+            database,
+            person_id,
+            "options",
+            {"kind": "paid_work", "title": "x", "travel_mode": "jetpack"},
+        )
+    saved = document(database, person_id)
+    assert saved["preferences"]["activity_order"] == ["education", "paid_work"]
+    assert saved["options"] == []

@@ -95,3 +95,15 @@ def test_bad_documents_are_refused_and_change_nothing(
         create_from_document(session, document)
     assert list_people(other) == []
     other.close()
+
+
+def test_a_plan_file_with_an_unknown_choice_is_refused(database: Database, tmp_path: Any) -> None:
+    document = build_plan(database)
+    document["preferences"]["travel_modes"] = ["bus", "hovercraft"]
+    from vocplan.storage.database import open_database
+
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
+    with pytest.raises(PlanDocumentError, match="travel_modes"), other.transaction() as session:
+        create_from_document(session, document)
+    assert list_people(other) == []
+    other.close()

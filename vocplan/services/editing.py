@@ -9,19 +9,17 @@ can show what changed since.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import ValidationError as PydanticValidationError
 from sqlmodel import Session, SQLModel, col, select
 
 from vocplan.domain.enums import PathwayStage, PlanSection, PlanStatus
-from vocplan.domain.errors import NotFoundError, ValidationError
-from vocplan.i18n import N_, _
+from vocplan.domain.errors import NotFoundError
+from vocplan.i18n import _
 from vocplan.model import LIST_PARTS, SINGLE_PARTS, Plan, PlanItem
 from vocplan.model.types import utcnow
+from vocplan.services.validation import validated
 from vocplan.storage.database import Database
-
-_Row = TypeVar("_Row", bound=SQLModel)
 
 EDITABLE_PLAN_FIELDS = frozenset({"pathway_stage", "next_review_date", "not_agreed", "rules_year"})
 
@@ -105,7 +103,7 @@ def add_item(
         items = _items(session, model, plan.id)
         position = len(items) if position is None else max(0, min(position, len(items)))
         values = {name: value for name, value in values.items() if name not in {"id", "position"}}
-        item = _validated(model, {**values, "plan_id": plan.id, "position": position})
+        item = validated(model, {**values, "plan_id": plan.id, "position": position})
         for later in items[position:]:
             later.position += 1
             session.add(later)
@@ -186,46 +184,11 @@ def _apply(row: SQLModel, changes: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise KeyError(", ".join(sorted(unknown)))
     current = row.model_dump()
-    checked = _validated(type(row), {**current, **changes})
+    checked = validated(type(row), {**current, **changes})
     previous = {name: current[name] for name in changes}
     for name in changes:
         setattr(row, name, getattr(checked, name))
     return previous
-
-
-def _validated(model: type[_Row], values: dict[str, Any]) -> _Row:
-    try:
-        return model.model_validate(values)
-    except PydanticValidationError as problem:
-        raise ValidationError(_plain_errors(problem)) from None
-
-
-_PLAIN_MESSAGES = {
-    "int": N_("Type a whole number, for example 16."),
-    "float": N_("Type a number, for example 7.5."),
-    "date": N_("Type a date as day/month/year, for example 31/01/2027."),
-    "bool": N_("Choose yes or no."),
-    "enum": N_("Choose one of the options."),
-    "missing": N_("This needs an answer."),
-    "string": N_("Type some words here."),
-    "list": N_("Choose from the list."),
-}
-
-
-def _plain_errors(problem: PydanticValidationError) -> dict[str, str]:
-    """Pydantic's technical messages, said plainly, by field."""
-    errors: dict[str, str] = {}
-    for error in problem.errors():
-        if not error["loc"]:
-            continue
-        field = str(error["loc"][0])
-        kind = str(error["type"])
-        message = next(
-            (text for prefix, text in _PLAIN_MESSAGES.items() if kind.startswith(prefix)),
-            N_("This answer cannot be saved. Check what you typed."),
-        )
-        errors.setdefault(field, _(message))
-    return errors
 
 
 def _content_changed(session: Session, plan: Plan) -> None:

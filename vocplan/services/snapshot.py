@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import delete
 from sqlmodel import Session, SQLModel, col, select
 
 from vocplan import __version__
 from vocplan.domain import nhs_number
-from vocplan.domain.errors import VocPlanError
+from vocplan.domain.errors import ValidationError, VocPlanError
 from vocplan.i18n import _
 from vocplan.model import LIST_PARTS, SINGLE_PARTS, Person, Plan, PlanVersion
+from vocplan.services.validation import validated
 
 _Row = TypeVar("_Row", bound=SQLModel)
 
@@ -158,11 +158,10 @@ def _build(model: type[_Row], values: Any, where: str) -> _Row:
             )
         )
     try:
-        return model.model_validate(values)
-    except PydanticValidationError as problem:
-        fields = sorted({str(error["loc"][0]) for error in problem.errors() if error["loc"]})
+        return validated(model, values)
+    except ValidationError as problem:
         raise PlanDocumentError(
             _("A part of this plan file has values VocPlan cannot read: {name}.").format(
-                name=f"{where} ({', '.join(fields)})"
+                name=f"{where} ({', '.join(sorted(problem.field_errors))})"
             )
         ) from None

@@ -1,0 +1,83 @@
+"""Checks every way into the plan shares: the editing service and plan files alike."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, TypeVar
+
+from pydantic import ValidationError as PydanticValidationError
+from sqlmodel import SQLModel
+
+from vocplan.domain.errors import ValidationError
+from vocplan.i18n import N_, _
+from vocplan.model import LIST_PARTS, SINGLE_PARTS
+from vocplan.plan_fields import PART_SPECS, FieldKind, FieldSpec
+
+_Row = TypeVar("_Row", bound=SQLModel)
+
+
+def validated(model: type[_Row], values: dict[str, Any]) -> _Row:
+    """A row of ``model`` from ``values``; raises ValidationError with plain messages by field."""
+    check_choices(model, values)
+    try:
+        return model.model_validate(values)
+    except PydanticValidationError as problem:
+        raise ValidationError(plain_errors(problem)) from None
+
+
+def check_choices(model: type[SQLModel], values: dict[str, Any]) -> None:
+    """Choices the database keeps as plain text (lists of choices, a travel mode) are
+    checked against the field descriptions, so only known values are ever stored."""
+    specs = specs_by_model().get(model, {})
+    errors: dict[str, str] = {}
+    for name, value in values.items():
+        spec = specs.get(name)
+        if spec is None or spec.choices is None or value in (None, ""):
+            continue
+        allowed = {member.value for member in spec.choices}
+        chosen = value if spec.kind == FieldKind.MULTI_CHOICE else [value]
+        if not isinstance(chosen, list) or not set(map(str, chosen)) <= allowed:
+            errors[name] = _("Choose from the list.")
+        elif spec.kind == FieldKind.MULTI_CHOICE and len(set(chosen)) != len(chosen):
+            errors[name] = _("Each choice can be picked only once.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@cache
+def specs_by_model() -> dict[type[SQLModel], dict[str, FieldSpec]]:
+    models: dict[str, type[SQLModel]] = {**SINGLE_PARTS, **LIST_PARTS}
+    result: dict[type[SQLModel], dict[str, FieldSpec]] = {}
+    for part in PART_SPECS.values():
+        model = models.get(part.document_key)
+        if model is not None:
+            result.setdefault(model, {}).update({spec.name: spec for spec in part.fields})
+    return result
+
+
+PLAIN_MESSAGES = {
+    "int": N_("Type a whole number, for example 16."),
+    "float": N_("Type a number, for example 7.5."),
+    "date": N_("Type a date as day/month/year, for example 31/01/2027."),
+    "bool": N_("Choose yes or no."),
+    "enum": N_("Choose one of the options."),
+    "missing": N_("This needs an answer."),
+    "string": N_("Type some words here."),
+    "list": N_("Choose from the list."),
+}
+
+
+def plain_errors(problem: PydanticValidationError) -> dict[str, str]:
+    """Pydantic's technical messages, said plainly, by field."""
+    errors: dict[str, str] = {}
+    for error in problem.errors():
+        if not error["loc"]:
+            continue
+        field = str(error["loc"][0])
+        kind = str(error["type"])
+        message = next(
+            (text for prefix, text in PLAIN_MESSAGES.items() if kind.startswith(prefix)),
+            N_("This answer cannot be saved. Check what you typed."),
+        )
+        errors.setdefault(field, _(message))
+    return errors
