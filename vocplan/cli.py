@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from vocplan import __version__, i18n
+from vocplan.benefits import command as benefits_command
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _
 from vocplan.startup import StartOptions
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--yes", action="store_true", help=_("do not ask before replacing"))
     restore.set_defaults(run=run_restore)
 
+    benefits_command.add_parser(commands)
     return parser
 
 
