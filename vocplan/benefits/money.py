@@ -13,14 +13,13 @@ import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-from vocplan.i18n import current_language
+from vocplan import formatting
+from vocplan.formatting import babel_locale
 
 WEEKS_IN_YEAR = 52
 MONTHS_IN_YEAR = 12
 WEEKLY_TO_MONTHLY = Fraction(WEEKS_IN_YEAR, MONTHS_IN_YEAR)
 MONTHLY_TO_WEEKLY = Fraction(MONTHS_IN_YEAR, WEEKS_IN_YEAR)
-
-_LOCALES = {"cy": "cy_GB", "pl": "pl_PL"}
 
 
 def to_pence(amount: Fraction | int) -> int:
@@ -63,17 +62,14 @@ def parse_pounds(text: str) -> int:
 
 def format_money(pence: Fraction | int) -> str:
     """Pounds and pence for display in the chosen language, for example ``£1,004.88``."""
-    from babel.numbers import format_currency
-
-    locale = _LOCALES.get(current_language(), "en_GB")
-    return str(format_currency(pence_to_pounds(to_pence(pence)), "GBP", locale=locale))
+    return formatting.format_money(to_pence(pence))
 
 
 def format_number(value: Fraction | Decimal | int) -> str:
     """A quantity such as hours, shown with up to two decimal places."""
     from babel.numbers import format_decimal
 
-    locale = _LOCALES.get(current_language(), "en_GB")
+    locale = babel_locale()
     exact = (
         Decimal(value.numerator) / Decimal(value.denominator)
         if isinstance(value, Fraction)
@@ -86,6 +82,6 @@ def format_percent(rate: Fraction) -> str:
     """A rate such as 55 % for display in the chosen language."""
     from babel.numbers import format_percent as babel_percent
 
-    locale = _LOCALES.get(current_language(), "en_GB")
+    locale = babel_locale()
     exact = Decimal(rate.numerator) / Decimal(rate.denominator)
     return str(babel_percent(exact, locale=locale, format="#,##0.##%"))
