@@ -47,8 +47,8 @@ from vocplan.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from ui.person_dialog import PersonDialog
-    from ui.plan_window import PlanWindow
     from ui.services import AppServices
+    from ui.session.window import SessionWindow
     from vocplan.services.people import PersonSummary
 
 TABLE_STYLE = """
@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         fit_to_screen(self, 1000, 640)
         self.setMinimumSize(640, 420)
         self._services: AppServices | None = None
-        self.plan_windows: dict[int, PlanWindow] = {}
+        self.session_windows: dict[int, SessionWindow] = {}
+        """The open guided session of each person: one window a person."""
         self.person_dialog: PersonDialog | None = None
 
         self.model = PeopleTableModel(self)
@@ -312,27 +313,27 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_plan(self) -> None:
+        """Open the chosen person's guided session, or bring theirs forward if it is open."""
         person_id = self.selected_person_id()
         if person_id is None:
             self.statusBar().showMessage(_("Choose a person in the list first."), 5000)
             return
-        from ui.plan_window import PlanWindow
-
-        services = self._require_services()
-        try:
-            overview = services.plan_overview(person_id)
-        except VocPlanError as problem:
-            QMessageBox.warning(self, _("Cannot open the plan"), str(problem))
-            self.refresh_people()
-            return
-        window = self.plan_windows.get(person_id)
+        window = self.session_windows.get(person_id)
         if window is None:
-            window = PlanWindow(overview)
+            from ui.session.window import SessionWindow
+
+            services = self._require_services()
+            try:
+                overview = services.plan_overview(person_id)
+            except VocPlanError as problem:
+                QMessageBox.warning(self, _("Cannot open the plan"), str(problem))
+                self.refresh_people()
+                return
+            window = SessionWindow(services.session_services(person_id), overview)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.closed.connect(self._session_closed)
             window.destroyed.connect(lambda _obj=None, key=person_id: self._forget(key))
-            self.plan_windows[person_id] = window
-        else:
-            window.show_overview(overview)
+            self.session_windows[person_id] = window
         window.show()
         window.raise_()
         window.activateWindow()
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
     # --- events -----------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for window in list(self.plan_windows.values()):
+        for window in list(self.session_windows.values()):
             window.close()
         super().closeEvent(event)
 
@@ -360,7 +361,13 @@ class MainWindow(QMainWindow):
         self.person_dialog = None
 
     def _forget(self, person_id: int) -> None:
-        self.plan_windows.pop(person_id, None)
+        self.session_windows.pop(person_id, None)
+
+    def _session_closed(self, person_id: int) -> None:
+        """A plan may have been agreed or changed: show its status as saved."""
+        self._forget(person_id)
+        if self._services is not None and self.isVisible():
+            self.refresh_people(select_person_id=person_id)
 
     def _row_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():

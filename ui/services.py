@@ -10,9 +10,14 @@ main window is on screen (see ``ui.app``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from vocplan.services.people import PersonInput, PersonSummary, add_person, list_people
 from vocplan.services.plans import PlanOverview, plan_overview
 from vocplan.storage.database import Database
+
+if TYPE_CHECKING:
+    from ui.session.services import SessionServices
 
 __all__ = ["AppServices", "PersonInput"]
 
@@ -30,6 +35,12 @@ class AppServices:
 
     def plan_overview(self, person_id: int) -> PlanOverview:
         return plan_overview(self._database, person_id)
+
+    def session_services(self, person_id: int) -> SessionServices:
+        """What one person's guided session may ask of the core."""
+        from ui.session.services import SessionServices
+
+        return SessionServices(self._database, person_id)
 
     def close(self) -> None:
         self._database.close()

@@ -26,6 +26,7 @@ from ui.people_model import (
 from ui.person_dialog import PersonDialog
 from ui.qt import QDialog, Qt
 from ui.services import AppServices
+from ui.session.agreement import WholePlanPanel
 from vocplan.domain.enums import CarePlanFramework, PlanSection, PlanStatus, Voice
 from vocplan.domain.errors import ValidationError
 from vocplan.model import Plan, SectionNote
@@ -220,23 +221,29 @@ def test_opening_a_plan_shows_the_name_and_the_eight_steps(
     assert window.selected_person_id() == person.id
 
     window.open_action.trigger()
-    plan_window = window.plan_windows[person.id]
-    qtbot.waitExposed(plan_window)
-    assert plan_window.windowTitle() == "Plan — VocPlan"
-    assert plan_window.name_label.text() == "Ann Smith (Annie)"
-    assert plan_window.framework_value.text() == "Care and support plan"
-    assert plan_window.status_value.text() == "Draft"
-    assert plan_window.versions_value.text() == "None yet"
-    assert plan_window.step_states() == [
+    session_window = window.session_windows[person.id]
+    qtbot.waitExposed(session_window)
+    assert session_window.windowTitle() == "Plan — VocPlan"
+    assert session_window.name_label.text() == "Ann Smith (Annie)"
+    assert session_window.plan_state_label.text() == "Draft, not agreed yet"
+    assert session_window.current_section is PlanSection.ABOUT_TODAY
+    framework = session_window.page(PlanSection.ABOUT_TODAY).forms["person"].row("framework")
+    assert framework.input.value() == "care_and_support_plan"
+    assert session_window.step_states() == [
         (section, section is PlanSection.PREFERENCES) for section in PlanSection
     ]
-    assert "Nothing yet" in plan_window.steps_list.item(0).text()
-    text = plan_window.summary.toPlainText()
+    assert "Nothing yet" in session_window.steps_list.item(0).text()
+    window.open_action.trigger()  # opening again brings the same window forward
+    assert list(window.session_windows.values()) == [session_window]
+    session_window.go_to(PlanSection.AGREEMENT)
+    whole_plan = session_window.page(PlanSection.AGREEMENT).panel(WholePlanPanel)
+    assert isinstance(whole_plan, WholePlanPanel)
+    text = whole_plan.text()
     assert "I like <b>gardens</b>" in text  # the person's words, as they typed them
     assert "Nothing written yet." in text
 
     window.close()
-    qtbot.waitUntil(lambda: not window.plan_windows)
+    qtbot.waitUntil(lambda: not window.session_windows)
 
 
 def test_a_data_file_that_is_not_vocplans_is_reported_and_exits_with_1(
