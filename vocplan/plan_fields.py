@@ -83,6 +83,7 @@ class FieldSpec:
     required: bool = False
     minimum: float | None = None
     maximum: float | None = None
+    """Checked by the core when saving; for MONEY, in pounds."""
     unit_source: str = ""
     reference: str | None = None
 

@@ -132,3 +132,20 @@ def test_lists_of_choices_accept_only_known_values_once(database: Database, pers
     saved = document(database, person_id)
     assert saved["preferences"]["activity_order"] == ["education", "paid_work"]
     assert saved["options"] == []
+
+
+@pytest.mark.parametrize(
+    ("part", "field", "value", "message"),
+    [
+        ("preferences", "hours_max", 200, "Type a number from 0 to 80."),
+        ("preferences", "longest_journey_minutes", -5, "Type a number from 0 to 240."),
+        ("money", "rent_monthly_pence", -100, "Type a number of at least 0."),
+    ],
+)
+def test_numbers_outside_their_range_are_refused_by_the_core(
+    database: Database, person_id: int, part: str, field: str, value: int, message: str
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        editing.update_part(database, person_id, part, {field: value})
+    assert raised.value.field_errors == {field: message}
+    assert document(database, person_id)[part][field] in (None, 0)

@@ -107,3 +107,13 @@ def test_a_plan_file_with_an_unknown_choice_is_refused(database: Database, tmp_p
         create_from_document(session, document)
     assert list_people(other) == []
     other.close()
+
+
+def test_the_plans_own_answers_count_as_something_written() -> None:
+    assert sections_with_content({"plan": {"next_review_date": "2027-01-05"}}) == {
+        PlanSection.MY_PLAN
+    }
+    assert sections_with_content({"plan": {"not_agreed": "I want fewer hours"}}) == {
+        PlanSection.AGREEMENT
+    }
+    assert sections_with_content({"plan": {"status": "draft", "last_section": "money"}}) == set()

@@ -774,6 +774,11 @@ def _gareth(cal: _Calendar) -> DemoPersona:
             "pathway_stage": PathwayStage.VOCATIONAL_PROFILING,
             "next_review_date": cal.weeks_ahead(8),
             "last_section": PlanSection.MONEY,
+            # Still a draft: what the two do not agree on yet, in Gareth's words.
+            "not_agreed": (
+                "Rhian thinks I should do the course before the repair café. "
+                "I want to start at the café first, to get my hands working again."
+            ),
         },
         parts={
             "preferences": {
@@ -1388,6 +1393,11 @@ def _tomasz(cal: _Calendar) -> DemoPersona:
             "pathway_stage": PathwayStage.JOB_FINDING,
             "next_review_date": cal.weeks_ahead(6),
             "last_section": PlanSection.STAYING_WELL,
+            # Still a draft: what the two do not agree on yet, in Tomasz's words.
+            "not_agreed": (
+                "Daniel wants me to start with 20 hours. I want full time from the start. "
+                "We will talk again after I see my psychiatrist."
+            ),
         },
         parts={
             "preferences": {

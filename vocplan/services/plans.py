@@ -36,6 +36,12 @@ SECTION_PARTS: dict[PlanSection, tuple[str, ...]] = {
 }
 """Which parts of the plan document each step of the guided session fills."""
 
+PLAN_FIELDS_BY_SECTION: dict[PlanSection, tuple[str, ...]] = {
+    PlanSection.MY_PLAN: ("pathway_stage", "next_review_date"),
+    PlanSection.AGREEMENT: ("not_agreed",),
+}
+"""The plan's own answers, and the step each is given in."""
+
 
 @dataclass(frozen=True)
 class VersionSummary:
@@ -104,6 +110,10 @@ def sections_with_content(document: dict[str, Any]) -> frozenset[PlanSection]:
             filled.add(section)
     for note in document.get("notes", []):
         filled.add(PlanSection(note["section"]))
+    plan = document.get("plan") or {}
+    for section, fields in PLAN_FIELDS_BY_SECTION.items():
+        if any(plan.get(name) for name in fields):
+            filled.add(section)
     return frozenset(filled)
 
 

@@ -9,6 +9,7 @@ from pydantic import ValidationError as PydanticValidationError
 from sqlmodel import SQLModel
 
 from vocplan.domain.errors import ValidationError
+from vocplan.formatting import format_number
 from vocplan.i18n import N_, _
 from vocplan.model import LIST_PARTS, SINGLE_PARTS
 from vocplan.plan_fields import PART_SPECS, FieldKind, FieldSpec
@@ -19,6 +20,7 @@ _Row = TypeVar("_Row", bound=SQLModel)
 def validated(model: type[_Row], values: dict[str, Any]) -> _Row:
     """A row of ``model`` from ``values``; raises ValidationError with plain messages by field."""
     check_choices(model, values)
+    check_ranges(model, values)
     try:
         return model.model_validate(values)
     except PydanticValidationError as problem:
@@ -42,6 +44,40 @@ def check_choices(model: type[SQLModel], values: dict[str, Any]) -> None:
             errors[name] = _("Each choice can be picked only once.")
     if errors:
         raise ValidationError(errors)
+
+
+def check_ranges(model: type[SQLModel], values: dict[str, Any]) -> None:
+    """Numbers must lie within the range their field description gives."""
+    specs = specs_by_model().get(model, {})
+    errors: dict[str, str] = {}
+    for name, value in values.items():
+        spec = specs.get(name)
+        if spec is None or value is None or isinstance(value, bool):
+            continue
+        if spec.minimum is None and spec.maximum is None:
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            continue  # not a number at all: the type check says so in plain words
+        if spec.kind == FieldKind.MONEY:
+            number /= 100  # ranges of money fields are in pounds
+        too_low = spec.minimum is not None and number < spec.minimum
+        too_high = spec.maximum is not None and number > spec.maximum
+        if too_low or too_high:
+            errors[name] = _range_message(spec)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _range_message(spec: FieldSpec) -> str:
+    low = format_number(spec.minimum)
+    high = format_number(spec.maximum)
+    if spec.minimum is not None and spec.maximum is not None:
+        return _("Type a number from {low} to {high}.").format(low=low, high=high)
+    if spec.minimum is not None:
+        return _("Type a number of at least {low}.").format(low=low)
+    return _("Type a number no bigger than {high}.").format(high=high)
 
 
 @cache
