@@ -76,6 +76,8 @@ class FieldSpec:
     kind: FieldKind
     help_source: str = ""
     """Extra detail for staff, shown behind a "more" link or tooltip."""
+    note_source: str = ""
+    """A short plain sentence the person always sees under the label."""
     choices: type[LabelledEnum] | None = None
     ordered: bool = False
     person_words: bool = False
@@ -94,6 +96,10 @@ class FieldSpec:
     @property
     def help(self) -> str:
         return _(self.help_source) if self.help_source else ""
+
+    @property
+    def note(self) -> str:
+        return _(self.note_source) if self.note_source else ""
 
     @property
     def unit(self) -> str:
@@ -871,6 +877,10 @@ _part(
                 N_("Access to Work"),
                 FieldKind.CHOICE,
                 choices=AccessToWorkStatus,
+                note_source=N_(
+                    "Access to Work can pay for support at work. You can apply once you have "
+                    "a job offer or a start date. It can take months, so plan early."
+                ),
                 help_source=N_(
                     "A government grant for people in paid work, including a Mental Health "
                     "Support Service. It needs a job offer or start date and can take months, "

@@ -392,3 +392,16 @@ def test_closing_saves_what_is_being_typed_and_reopening_goes_back_to_that_step(
     assert again.current_section is PlanSection.MONEY
     assert again.steps_list.currentRow() == 4
     assert again.page_stack.currentWidget() is again.page(PlanSection.MONEY)
+
+
+def test_dates_in_list_entries_say_what_they_are_and_past_expiry_is_named() -> None:
+    from ui.session.lists import item_facts
+    from vocplan.plan_fields import PART_SPECS
+
+    spec = PART_SPECS["certificates"]
+    card = {"title": "ECS card", "obtained_on": "2018-11-23", "expires_on": "2023-11-23"}
+    facts = item_facts(spec, card, {}, frozenset())
+    assert "When I got it: 23/11/2018" in facts
+    assert "Ran out on 23/11/2023" in facts
+    card["expires_on"] = "2099-01-01"
+    assert "When it runs out: 01/01/2099" in item_facts(spec, card, {}, frozenset())

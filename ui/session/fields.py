@@ -783,6 +783,13 @@ class FieldRow(QWidget):
             layout.addLayout(header)
         else:
             layout.addLayout(header)
+        if spec.note:
+            note = QLabel(spec.note, self)
+            note.setWordWrap(True)
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setStyleSheet(MUTED_STYLE)
+            layout.addWidget(note)
+        if spec.kind != FieldKind.BOOL:
             layout.addWidget(self.input.widget)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
@@ -802,7 +809,7 @@ class FieldRow(QWidget):
             layout.addWidget(self.help_label)
         focus = self.input.focus_widget
         focus.setAccessibleName(spec.label)
-        focus.setAccessibleDescription(spec.help)
+        focus.setAccessibleDescription(" ".join(text for text in (spec.note, spec.help) if text))
         if spec.help:
             focus.setToolTip(spec.help)
 
@@ -910,7 +917,9 @@ class FieldRow(QWidget):
         self.has_error = False
         self.error_label.clear()
         self.error_label.hide()
-        self.input.focus_widget.setAccessibleDescription(self.spec.help)
+        self.input.focus_widget.setAccessibleDescription(
+            " ".join(text for text in (self.spec.note, self.spec.help) if text)
+        )
 
     def _toggle_help(self, shown: bool) -> None:
         if self.help_label is not None:

@@ -88,6 +88,14 @@ def item_title(spec: PartSpec, item: dict[str, Any], document: dict[str, Any]) -
     return name[:1].upper() + name[1:]
 
 
+def _date_fact(field: FieldSpec, value: Any, shown: str, today: date | None = None) -> str:
+    """A date says what it is ("By when: 18/01/2027"); a date something ran out says so."""
+    today = today or date.today()
+    if field.name == "expires_on" and date.fromisoformat(str(value)[:10]) < today:
+        return _("Ran out on {date}").format(date=shown)
+    return _("{label}: {date}").format(label=field.label, date=shown)
+
+
 def item_facts(
     spec: PartSpec, item: dict[str, Any], document: dict[str, Any], skip: frozenset[str]
 ) -> list[str]:
@@ -99,6 +107,8 @@ def item_facts(
         if field.kind not in FACT_KINDS:
             continue
         shown = _shown(field, item.get(field.name), document)
+        if shown and field.kind == FieldKind.DATE:
+            shown = _date_fact(field, item.get(field.name), shown)
         if shown:
             facts.append(first_line(shown, 400))
         if len(facts) == MAX_FACTS:
