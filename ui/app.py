@@ -118,6 +118,7 @@ class RunningApp:
         from ui.services import AppServices
 
         self.services = AppServices(database)
+        load_starter_directory(self.services)
         self.window.attach(self.services)
 
     def _give_up(self, message: str) -> None:
@@ -132,6 +133,18 @@ class RunningApp:
         if self.services is not None:
             self.services.close()
             self.services = None
+
+
+def load_starter_directory(services: AppServices) -> None:
+    """Fill an empty local directory from the shipped starter list (once; never over a list)."""
+    try:
+        report = services.load_starter_directory()
+    except Exception as problem:  # the app works without it; the directory stays as it was
+        log.warning("the starter directory could not be loaded: %s", type(problem).__name__)
+        return
+    if report is not None and not report.ok:
+        lines = [problem.line for problem in report.problems]
+        log.warning("the starter directory was not loaded: problems on lines %s", lines)
 
 
 def show_storage_problem(parent: QWidget, message: str) -> None:

@@ -46,6 +46,7 @@ from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from ui.directory_window import DirectoryWindow
     from ui.person_dialog import PersonDialog
     from ui.services import AppServices
     from ui.session.window import SessionWindow
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.session_windows: dict[int, SessionWindow] = {}
         """The open guided session of each person: one window a person."""
         self.person_dialog: PersonDialog | None = None
+        self.directory_window: DirectoryWindow | None = None
 
         self.model = PeopleTableModel(self)
         self.proxy = PeopleFilterModel(self)
@@ -117,7 +119,18 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         self.quit_action.triggered.connect(self.close)
 
-        for action in (self.add_action, self.open_action, self.find_action, self.quit_action):
+        self.directory_action = QAction(_("&Local services…"), self)
+        self.directory_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D))
+        self.directory_action.setStatusTip(_("The team's list of local services, shared as CSV"))
+        self.directory_action.triggered.connect(self.open_directory)
+
+        for action in (
+            self.add_action,
+            self.open_action,
+            self.find_action,
+            self.quit_action,
+            self.directory_action,
+        ):
             self.addAction(action)
 
     def _build_menus(self) -> None:
@@ -127,6 +140,8 @@ class MainWindow(QMainWindow):
         people_menu.addAction(self.find_action)
         people_menu.addSeparator()
         people_menu.addAction(self.quit_action)
+        directory_menu = self.menuBar().addMenu(_("&Directory"))
+        directory_menu.addAction(self.directory_action)
 
     def _build_opening_page(self) -> QWidget:
         page = QWidget(self)
@@ -197,7 +212,12 @@ class MainWindow(QMainWindow):
         self.open_button.setToolTip(_("Open the chosen person's plan (Enter)"))
         self.open_button.clicked.connect(self.open_action.trigger)
         self.open_action.enabledChanged.connect(self.open_button.setEnabled)
-        for button in (self.add_button, self.open_button):
+        self.directory_button = QPushButton(_("Local services"), page)
+        self.directory_button.setAccessibleName(_("Local services"))
+        self.directory_button.setToolTip(_("The team's list of local services (Ctrl+D)"))
+        self.directory_button.clicked.connect(self.directory_action.trigger)
+        self.directory_action.enabledChanged.connect(self.directory_button.setEnabled)
+        for button in (self.add_button, self.open_button, self.directory_button):
             button.setMinimumHeight(34)
             button.setMinimumWidth(130)
             bar.addWidget(button)
@@ -261,6 +281,7 @@ class MainWindow(QMainWindow):
         self.add_action.setEnabled(False)
         self.open_action.setEnabled(False)
         self.find_action.setEnabled(False)
+        self.directory_action.setEnabled(False)
         self.statusBar().showMessage(_("Opening your plans…"))
 
     def show_cannot_open(self) -> None:
@@ -273,6 +294,7 @@ class MainWindow(QMainWindow):
         """Start using the opened database; called once, after the window is on screen."""
         self._services = services
         self.add_action.setEnabled(True)
+        self.directory_action.setEnabled(True)
         self.statusBar().clearMessage()
         self.refresh_people()
 
@@ -338,6 +360,24 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
 
+    def open_directory(self) -> None:
+        """Open the local directory of services, or bring it forward if it is open."""
+        window = self.directory_window
+        if window is None:
+            from ui.directory_window import DirectoryWindow
+
+            window = DirectoryWindow(self._require_services())
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _obj=None: self._forget_directory())
+            self.directory_window = window
+            window.refresh()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _forget_directory(self) -> None:
+        self.directory_window = None
+
     def selected_person_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -350,6 +390,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.session_windows.values()):
             window.close()
+        if self.directory_window is not None:
+            self.directory_window.close()
         super().closeEvent(event)
 
     def _person_added(self, person: PersonSummary) -> None:

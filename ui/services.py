@@ -10,8 +10,11 @@ main window is on screen (see ``ui.app``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vocplan.services import directory
+from vocplan.services.directory import DirectoryInput, DirectoryRecord, ImportReport
 from vocplan.services.people import PersonInput, PersonSummary, add_person, list_people
 from vocplan.services.plans import PlanOverview, plan_overview
 from vocplan.storage.database import Database
@@ -19,7 +22,7 @@ from vocplan.storage.database import Database
 if TYPE_CHECKING:
     from ui.session.services import SessionServices
 
-__all__ = ["AppServices", "PersonInput"]
+__all__ = ["AppServices", "DirectoryInput", "PersonInput"]
 
 
 class AppServices:
@@ -41,6 +44,37 @@ class AppServices:
         from ui.session.services import SessionServices
 
         return SessionServices(self._database, person_id)
+
+    # --- the local directory of services ----------------------------------------
+
+    def list_services(self, kind: str | None = None, text: str = "") -> list[DirectoryRecord]:
+        return directory.list_entries(self._database, kind or None, text)
+
+    def add_service(self, entry: DirectoryInput) -> DirectoryRecord:
+        """Save a new service; raises ValidationError (saving nothing) for bad input."""
+        return directory.add_entry(self._database, entry)
+
+    def update_service(self, uid: str, entry: DirectoryInput) -> DirectoryRecord:
+        return directory.update_entry(self._database, uid, entry)
+
+    def remove_service(self, uid: str) -> DirectoryRecord:
+        """Remove a service; the record returned puts it back with ``restore_service``."""
+        return directory.delete_entry(self._database, uid)
+
+    def restore_service(self, record: DirectoryRecord) -> DirectoryRecord:
+        return directory.restore_entry(self._database, record)
+
+    def import_services(self, path: Path | str, *, update_existing: bool = False) -> ImportReport:
+        """All the services in a CSV file or, if any row is bad, none of them."""
+        return directory.import_csv(self._database, path, update_existing=update_existing)
+
+    def export_services(self, path: Path | str) -> int:
+        """Write every service to a CSV file; raises DirectoryFileError if it cannot."""
+        return directory.export_csv(self._database, path)
+
+    def load_starter_directory(self) -> ImportReport | None:
+        """Read the shipped starter list into an empty directory; None if it was not empty."""
+        return directory.load_starter_directory(self._database)
 
     def close(self) -> None:
         self._database.close()

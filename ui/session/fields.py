@@ -824,6 +824,21 @@ class FieldRow(QWidget):
         self.input.finished.connect(self._finished)
         self.input.focused.connect(self._focused)
 
+    def add_beside_input(self, widget: QWidget, under: QWidget | None = None) -> None:
+        """Put ``widget`` (a button such as "Pick from local services…") right of the input,
+        and ``under`` (a short note about the answer), if given, just below it."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        index = layout.indexOf(self.input.widget)
+        layout.removeWidget(self.input.widget)
+        beside = QHBoxLayout()
+        beside.setSpacing(8)
+        beside.addWidget(self.input.widget, 1)
+        beside.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        layout.insertLayout(index, beside)
+        if under is not None:
+            layout.insertWidget(index + 1, under)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z in a box undoes the session's last change (the window's Undo), not letters."""
         if (

@@ -39,6 +39,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.session.directory_picker import DirectoryLinks
 from ui.session.fields import ERROR_STYLE, INPUT_HEIGHT, ITEM_DATA, WARNING_SIGN, FieldRow
 from ui.session.panels import (
     ROW_SPACING,
@@ -53,7 +54,7 @@ from ui.style import MUTED_TEXT, TEXT, fit_to_screen
 from vocplan.domain.errors import ValidationError, VocPlanError
 from vocplan.formatting import choice_label
 from vocplan.i18n import _, ngettext
-from vocplan.plan_fields import DIRECTORY_PICKERS, FieldKind, FieldSpec, PartSpec
+from vocplan.plan_fields import FieldKind, FieldSpec, PartSpec
 from vocplan.services.outline import format_value
 
 if TYPE_CHECKING:
@@ -478,6 +479,7 @@ class ItemDialog(QDialog):
             row.set_initial(value, document)
             self.rows[field.name] = row
             layout.addWidget(row)
+        self.directory_links = DirectoryLinks(self, spec, controller.services, self.rows, item)
         self.general_error = QLabel(body)
         self.general_error.setWordWrap(True)
         self.general_error.setStyleSheet(ERROR_STYLE)
@@ -546,7 +548,7 @@ class ItemDialog(QDialog):
             if self.item is None:
                 stored = controller.add_item(
                     editor.list_key,
-                    {**values, **editor.fixed},
+                    {**values, **self.directory_links.uid_values(values), **editor.fixed},
                     section=editor.section,
                     list_title=editor.spec.title,
                 )
@@ -557,9 +559,9 @@ class ItemDialog(QDialog):
                     for name, value in values.items()
                     if not same_value(self.rows[name].spec.kind, value, self.item.get(name))
                 }
-                for (list_key, text_field), uid_field in DIRECTORY_PICKERS.items():
-                    if list_key == editor.list_key and text_field in changes:
-                        changes[uid_field] = None  # typed, so no longer the entry picked
+                for name, uid in self.directory_links.uid_values(values).items():
+                    if uid != self.item.get(name):
+                        changes[name] = uid  # picked now, or typed: no longer the one picked
                 uid = str(self.item["uid"])
                 controller.update_item(
                     editor.list_key,

@@ -24,7 +24,8 @@ from vocplan.domain.enums import PlanSection
 from vocplan.domain.errors import ValidationError
 from vocplan.model import LIST_PARTS, SINGLE_PARTS, Person, Plan
 from vocplan.plan_fields import PART_SPECS, PartSpec
-from vocplan.services import editing, people, plans
+from vocplan.services import directory, editing, people, plans
+from vocplan.services.directory import DirectoryRecord
 from vocplan.services.editing import DeletedItem
 from vocplan.services.plans import Agreement, PlanOverview
 from vocplan.storage.database import Database
@@ -113,6 +114,12 @@ class SessionServices:
 
     def field_facts(self, document_key: str) -> dict[str, FieldFacts]:
         return field_facts(document_key)
+
+    # --- the local directory of services ----------------------------------------
+
+    def directory_entries(self, kind: str | None = None, text: str = "") -> list[DirectoryRecord]:
+        """The local services to pick a provider or a referral from, in name order."""
+        return directory.list_entries(self._database, kind or None, text)
 
     # --- the interests catalogue (being written alongside) --------------------
 
