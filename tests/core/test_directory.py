@@ -275,3 +275,17 @@ def test_the_starter_list_is_empty_documented_and_loaded_only_into_an_empty_dire
     assert report is not None and report.ok and report.added == 0
     add_entry(database, DirectoryInput("Mind"))
     assert load_starter_directory(database) is None
+
+
+def test_every_bad_row_is_listed_even_after_a_row_with_too_many_values(
+    database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "services.csv"
+    path.write_text(
+        "name,kind\nGood College,college\nToo Long,college,extra,values\nOdd Place,shop\n",
+        encoding="utf-8",
+    )
+    report = import_csv(database, path)
+    assert not report.ok
+    assert sorted(problem.line for problem in report.problems) == [3, 4]
+    assert list_entries(database) == []

@@ -432,8 +432,8 @@ def import_csv(
     parsed = _parse(text)
     if isinstance(parsed, ImportProblem):
         return ImportReport(problems=(parsed,), encoding=encoding)
-    rows, ignored = parsed
-    problems: list[ImportProblem] = []
+    rows, ignored, too_long = parsed
+    problems: list[ImportProblem] = list(too_long)
     checked: list[tuple[int, dict[str, Any]]] = []
     first_line_of: dict[tuple[str, str], int] = {}
     for line, entry in rows:
@@ -524,14 +524,19 @@ def _read_text(path: Path) -> tuple[str, str] | ImportProblem:
         )
 
 
-def _parse(text: str) -> tuple[list[tuple[int, DirectoryInput]], tuple[str, ...]] | ImportProblem:
-    """The rows of the file with the line each starts on, and the columns left out."""
+_Parsed = tuple[list[tuple[int, DirectoryInput]], tuple[str, ...], list[ImportProblem]]
+
+
+def _parse(text: str) -> _Parsed | ImportProblem:
+    """The rows of the file with the line each starts on, the columns left out, and the
+    rows that have more values than there are columns."""
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header: list[str] | None = None
         rows: list[tuple[int, DirectoryInput]] = []
+        too_long: list[ImportProblem] = []
         columns: list[str] = []
         line_before = 0
         for cells in reader:
@@ -558,9 +563,13 @@ def _parse(text: str) -> tuple[list[tuple[int, DirectoryInput]], tuple[str, ...]
                 if column in COLUMNS
             }
             if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
-                return ImportProblem(
-                    line, _("this row has more values than the first row has columns.")
+                # Reported with the other bad rows, so one import shows every problem.
+                too_long.append(
+                    ImportProblem(
+                        line, _("this row has more values than the first row has columns.")
+                    )
                 )
+                continue
             rows.append((line, DirectoryInput(**{"name": "", **values})))
     except csv.Error as problem:
         return ImportProblem(
@@ -570,7 +579,7 @@ def _parse(text: str) -> tuple[list[tuple[int, DirectoryInput]], tuple[str, ...]
     if header is None:
         return ImportProblem(None, _("The file is empty."))
     ignored = tuple(column for column in columns if column and column not in COLUMNS)
-    return rows, ignored
+    return rows, ignored, too_long
 
 
 def _row_problem(field: str, message: str, entry: DirectoryInput) -> str:
