@@ -33,6 +33,21 @@ def format_money(pence: int | None) -> str:
     return str(format_currency(pence / 100, "GBP", locale=babel_locale()))
 
 
+def format_whole_pounds(pence: int) -> str:
+    """Pounds to the nearest pound (half a pound up), for a headline: ``14571`` is £146."""
+    import re
+
+    from babel import Locale
+    from babel.numbers import format_currency
+
+    pounds = (abs(pence) + 50) // 100
+    locale = babel_locale()
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern
+    whole = re.sub(r"\.[0#]+", "", pattern)  # the language's own layout, without pence
+    text = format_currency(pounds, "GBP", format=whole, currency_digits=False, locale=locale)
+    return str(text) if pence >= 0 or pounds == 0 else "-" + str(text)
+
+
 def format_number(value: float | int | None) -> str:
     """7.5 stays 7.5, 16.0 shows as 16."""
     if value is None:

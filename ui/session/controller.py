@@ -147,6 +147,25 @@ class SessionController(QObject):
         self.say(_("Moved and saved"))
         self.reload(Refresh(section, Target(list_key)))
 
+    def record_calculation(
+        self,
+        scenario_uid: str | None,
+        result: dict[str, Any] | None,
+        rules_year: str,
+        *,
+        section: PlanSection,
+    ) -> None:
+        """Keep what the benefits engine worked out: derived data, so not on the undo stack.
+
+        It follows from answers that are saved (and undone) as usual; see
+        ``vocplan.services.money``. Pages are told only when something was different.
+        """
+        changed = self._attempt(
+            lambda: self.services.record_calculation(scenario_uid, result, rules_year)
+        )
+        if changed:
+            self.reload(Refresh(section, Target("scenarios", scenario_uid)))
+
     def _attempt(self, action: Callable[[], Any]) -> Any:
         try:
             return action()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ui.session.agreement import AgreePanel, ChangesPanel, WholePlanPanel
 from ui.session.interest_explorer import InterestExplorerPanel
+from ui.session.money import MoneyPage
 from ui.session.options_fit import OptionsFitPanel
 from ui.session.pages import StepExtensions, Where
 from vocplan.domain.enums import PlanSection
@@ -24,6 +25,7 @@ def default_extensions() -> StepExtensions:
     extensions = StepExtensions()
     extensions.add_panel(PlanSection.PREFERENCES, InterestExplorerPanel, where=Where.BOTTOM)
     extensions.add_panel(PlanSection.OPTIONS, OptionsFitPanel, where=Where.BOTTOM)
+    extensions.set_page(PlanSection.MONEY, MoneyPage)
     extensions.add_panel(PlanSection.AGREEMENT, ChangesPanel, where=Where.TOP)
     extensions.add_panel(PlanSection.AGREEMENT, WholePlanPanel, where=Where.TOP)
     extensions.add_panel(PlanSection.AGREEMENT, AgreePanel, where=Where.BOTTOM)

@@ -137,7 +137,11 @@ class StepPage(QScrollArea):
 
         custom = extensions.pages.get(section)
         if custom is not None:
-            self._add(layout, custom(controller, section, self.column))
+            whole_page = custom(controller, section, self.column)
+            self._add(layout, whole_page)
+            # A whole page that builds the generic forms and lists itself shows them here too.
+            self.forms.update(getattr(whole_page, "forms", {}))
+            self.lists.update(getattr(whole_page, "lists", {}))
             layout.addStretch(1)
             return
 

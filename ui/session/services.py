@@ -107,6 +107,14 @@ class SessionServices:
     def remember_section(self, section: PlanSection) -> None:
         editing.remember_section(self._database, self.person_id, section)
 
+    def record_calculation(
+        self, scenario_uid: str | None, result: dict[str, Any] | None, rules_year: str
+    ) -> bool:
+        """Keep a what-if's worked-out result and the rules year (derived data, no undo)."""
+        from vocplan.services.money import record_calculation
+
+        return record_calculation(self._database, self.person_id, scenario_uid, result, rules_year)
+
     def agree_plan(self, agreement: Agreement) -> int:
         return plans.agree_plan(self._database, self.person_id, agreement)
 
