@@ -161,7 +161,8 @@ PART_SPECS: dict[str, PartSpec] = {}
 NOT_IN_FORMS: dict[str, tuple[str, ...]] = {
     # The interest explorer writes its answers; its result is shown as "things to talk about".
     "preferences": ("interest_explorer",),
-    # The money step's household editor (the benefits issue) edits the partner and children.
+    # The Money step's "Who lives with me" panel edits the partner and children
+    # (ui.session.household; checked by vocplan.services.household).
     "money": ("partner", "children"),
     # Set by the local directory picker of the provider field (see DIRECTORY_PICKERS).
     "options": ("directory_uid",),
@@ -173,6 +174,25 @@ NOT_IN_FORMS: dict[str, tuple[str, ...]] = {
     "plan": ("rules_year",),
 }
 """Fields a person or worker changes, but not through a generic form, by document key."""
+
+FORM_ONLY_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    # The date of birth is one of the person's details, not part of the plan (the plan
+    # document and "what changed" leave it out), but the Money step needs it, so the
+    # care team form of About today lets staff add or correct it.
+    "person": (
+        FieldSpec(
+            "date_of_birth",
+            N_("Date of birth"),
+            FieldKind.DATE,
+            help_source=N_(
+                "The Money step needs it to work out benefits and the minimum wage for the "
+                "person's age. It is kept with the person's details."
+            ),
+        ),
+    ),
+}
+"""Fields a step's form shows after the part's own fields, though the part does not describe
+them, by document key."""
 
 DIRECTORY_PICKERS: dict[tuple[str, str], str] = {
     ("options", "provider"): "directory_uid",

@@ -262,7 +262,11 @@ def test_questions_are_plain_and_point_at_the_answer() -> None:
     text, _field = question_for("claimant.lcwra_rate", "", gets_universal_credit=False)
     assert "would you get in Universal Credit" in text
     dob = "We need the person's date of birth to work this out."
-    assert question_for("date_of_birth", dob) == (dob, None)
+    assert question_for("date_of_birth", dob) == (
+        "We need your date of birth to work this out. Add it in step 1, About today, under "
+        "My care team.",
+        None,
+    )
 
 
 # --- the chart's geometry ---------------------------------------------------------------------

@@ -32,6 +32,8 @@ class SessionController(QObject):
     """The PlanSection an undo or redo changed, so the window can show that step."""
     flush_requested = Signal()
     """Save whatever is still being typed, anywhere in the session, before going on."""
+    step_requested = Signal(object)
+    """A PlanSection a page asks the window to show (a "Go to step 1" button, say)."""
 
     def __init__(
         self, services: SessionServices, overview: PlanOverview, parent: QObject | None = None
@@ -61,6 +63,10 @@ class SessionController(QObject):
 
     def say(self, message: str) -> None:
         self.status.emit(message)
+
+    def show_step(self, section: PlanSection) -> None:
+        """Ask the window to show another step (what is being typed is saved first)."""
+        self.step_requested.emit(section)
 
     # --- changes made in the session ---------------------------------------------
 

@@ -1,7 +1,8 @@
 """Step 5, Money: my money now, what-ifs for work, and what each would mean for my money.
 
-The page shows, in order: "My money now" (the money part's form), the options
-with pay (each can start a what-if), the list of what-ifs, and the calculator
+The page shows, in order: "My money now" (the money part's form), "Who lives
+with me" (a partner and children; ``ui.session.household``), the options with
+pay (each can start a what-if), the list of what-ifs, and the calculator
 for the what-if chosen in that list: an hours control, the headline in the
 person's words, a chart by hours worked (with a table of the same figures),
 and the engine's working, warnings and other points for staff.
@@ -18,6 +19,7 @@ entry (see ``SessionController.record_calculation``).
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -45,6 +47,7 @@ from ui.qt import (
     Signal,
 )
 from ui.session.fields import INPUT_HEIGHT, MUTED_STYLE, WARNING_SIGN, FieldRow
+from ui.session.household import HouseholdPanel
 from ui.session.lists import ListEditor
 from ui.session.pages import STEP_INTROS
 from ui.session.panels import (
@@ -55,12 +58,15 @@ from ui.session.panels import (
     intro_label,
     muted_label,
     part_heading,
+    row_focus_widgets,
+    tab_before,
 )
 from ui.session.targets import Refresh, Target
 from ui.session.values import range_problem, same_value
 from ui.style import heading_font
 from vocplan.benefits.engine import calculate, chart
 from vocplan.benefits.from_plan import (
+    DATE_OF_BIRTH,
     household_from_plan,
     paid_options,
     result_json,
@@ -70,16 +76,17 @@ from vocplan.benefits.from_plan import (
 from vocplan.benefits.model import ChartRow, Household, Result
 from vocplan.benefits.money import MONTHLY_TO_WEEKLY, format_money, format_number, to_pence
 from vocplan.benefits.packs import newest_year, rules_out_of_date, tax_year_of
+from vocplan.domain.enums import PlanSection
 from vocplan.domain.errors import ValidationError, VocPlanError
 from vocplan.formatting import format_whole_pounds
 from vocplan.i18n import _, ngettext
 from vocplan.plan_fields import PART_SPECS
+from vocplan.services.household import BORN_BEFORE_KEY
 
 from .money_chart import ChartTableModel, MoneyChart
 
 if TYPE_CHECKING:
     from ui.session.controller import SessionController
-    from vocplan.domain.enums import PlanSection
     from vocplan.services.plans import PlanOverview
 
 MONEY_KEY = "money"
@@ -238,6 +245,9 @@ def rules_notice(on: date) -> tuple[str, str | None]:
     ).format(current=tax_year_of(on), year=newest_year())
 
 
+CHILD_QUESTION = re.compile(r"^children\[(\d+)\]\.(\w+)$")
+"""A question about one child, for example ``children[0].age``."""
+
 QUESTION_FIELDS = {
     "claimant.lcwra_rate": "lcwra_rate",
     "housing.brma": "brma",
@@ -280,6 +290,44 @@ def question_for(
             _("How many bedrooms are you allowed for the Local Housing Allowance?"),
             QUESTION_FIELDS[key],
         )
+    if key == DATE_OF_BIRTH:
+        return (
+            _(
+                "We need your date of birth to work this out. Add it in step 1, About today, "
+                "under My care team."
+            ),
+            None,
+        )
+    if key == "partner.age":
+        return (
+            _("How old is your partner? Type their age under Who lives with me, above."),
+            None,
+        )
+    if key == "partner.lcwra_rate":
+        return (
+            _(
+                "Which LCWRA rate does your partner get? We need to know to work this out, and "
+                "we never assume it. Choose it under Who lives with me, above. If you are not "
+                "sure, ask a welfare rights adviser."
+            ),
+            None,
+        )
+    child = CHILD_QUESTION.match(key)
+    if child is not None and child.group(2) == "age":
+        return (
+            _("How old is child {number}? Type their age under Who lives with me, above.").format(
+                number=int(child.group(1)) + 1
+            ),
+            None,
+        )
+    if child is not None and child.group(2) == BORN_BEFORE_KEY:
+        return (
+            _(
+                "Was child {number} born before 6 April 2017? It changes the amount for the "
+                "eldest child. Answer under Who lives with me, above."
+            ).format(number=int(child.group(1)) + 1),
+            None,
+        )
     if key == "housing.london":
         return (
             _(
@@ -317,6 +365,7 @@ class MoneyPage(StepPanel):
         layout.addLayout(top)
 
         self.forms[MONEY_KEY] = PartForm(controller, section, PART_SPECS[MONEY_KEY], self)
+        self.household = HouseholdPanel(controller, section, self, today=lambda: today())
         self.paid_options = PaidOptionsPanel(controller, section, self)
         self.paid_options.added.connect(self._added)
         scenarios = ListEditor(controller, section, PART_SPECS[SCENARIOS_KEY], self)
@@ -324,6 +373,7 @@ class MoneyPage(StepPanel):
         self.calculator = Calculator(controller, section, self)
         self.parts: list[StepPanel] = [
             self.forms[MONEY_KEY],
+            self.household,
             self.paid_options,
             scenarios,
             self.calculator,
@@ -420,6 +470,7 @@ class PaidOptionsPanel(StepPanel):
         for option in options:
             self.rows_box.addWidget(self._row(option, counts[option["uid"]]))
         self.empty_label.setVisible(not options)
+        tab_before(list(self.buttons.values()), self)  # in page order, not last on the page
 
     def _row(self, option: dict[str, Any], count: int) -> QWidget:
         row = QFrame(self)
@@ -529,6 +580,7 @@ class Calculator(StepPanel):
         self._visit = 0
         self._question_rows: dict[str, FieldRow] = {}
         self._asked: list[tuple[str, str | None]] = []
+        self.about_today_button: QPushButton | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -836,14 +888,19 @@ class Calculator(StepPanel):
             item = self.questions_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once, not only once Qt deletes it
                 widget.deleteLater()
         self._question_rows = {}
         intro = QLabel(_("Before we can work this out:"), self.questions)
         intro.setStyleSheet("font-weight: 600;")
         self.questions_layout.addWidget(intro)
         facts = self.controller.services.field_facts(MONEY_KEY)
-        for text, field_name in asked:
+        focus_widgets: list[QWidget] = []
+        for key, (text, field_name) in zip(field_errors, asked, strict=True):
             self.questions_layout.addWidget(intro_label(text, self.questions))
+            if key == DATE_OF_BIRTH:
+                button = self._go_to_about_today()
+                focus_widgets.append(button)
             if field_name is None or field_name in self._question_rows:
                 continue
             field_row = FieldRow(
@@ -856,6 +913,23 @@ class Calculator(StepPanel):
             field_row.commit_requested.connect(self.answer_question)
             self._question_rows[field_name] = field_row
             self.questions_layout.addWidget(field_row)
+            focus_widgets += row_focus_widgets(field_row)
+        tab_before(focus_widgets, self.slider)  # the questions come before the figures
+
+    def _go_to_about_today(self) -> QPushButton:
+        """A button to the step where the date of birth is added, under the question."""
+        box = QWidget(self.questions)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        button = QPushButton(_("Go to step 1, About today"), box)
+        button.setAccessibleName(_("Go to step 1, About today, to add the date of birth"))
+        button.setMinimumHeight(INPUT_HEIGHT)
+        button.clicked.connect(lambda: self.controller.show_step(PlanSection.ABOUT_TODAY))
+        row.addWidget(button)
+        row.addStretch(1)
+        self.questions_layout.addWidget(box)
+        self.about_today_button = button
+        return button
 
     # --- the hours control ---------------------------------------------------------
 

@@ -16,7 +16,7 @@ from ui.session.targets import Refresh, Target
 from ui.session.values import range_problem, same_value
 from ui.style import heading_font
 from vocplan.i18n import _
-from vocplan.plan_fields import DIRECTORY_PICKERS, NOT_IN_FORMS, PartSpec
+from vocplan.plan_fields import DIRECTORY_PICKERS, FORM_ONLY_FIELDS, NOT_IN_FORMS, PartSpec
 
 if TYPE_CHECKING:
     from ui.session.controller import SessionController
@@ -65,10 +65,29 @@ def muted_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def tab_before(widgets: list[QWidget], before: QWidget) -> None:
+    """Put ``widgets`` (made after the page was built) in the Tab order just before
+    ``before``, in the order given, so Tab follows the page from top to bottom."""
+    previous = before.previousInFocusChain()
+    # Qt leaves the order alone unless both widgets take the keyboard.
+    while previous is not before and not previous.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        previous = previous.previousInFocusChain()
+    for widget in widgets:
+        QWidget.setTabOrder(previous, widget)
+        previous = widget
+
+
+def row_focus_widgets(row: FieldRow) -> list[QWidget]:
+    """The widgets of a field row that take the keyboard: its input, then its "More"."""
+    return [row.focus_widget, *([row.more_button] if row.more_button is not None else [])]
+
+
 def form_fields(spec: PartSpec, fixed: frozenset[str] = frozenset()) -> list[Any]:
-    """The fields of a part that a form shows (some are set elsewhere, or fixed)."""
+    """The fields of a part that a form shows (some are set elsewhere, or fixed), then any
+    the form shows though the part does not describe them (``FORM_ONLY_FIELDS``)."""
     hidden = set(NOT_IN_FORMS.get(spec.document_key, ())) | set(fixed)
-    return [field for field in spec.fields if field.name not in hidden]
+    shown = [*spec.fields, *FORM_ONLY_FIELDS.get(spec.document_key, ())]
+    return [field for field in shown if field.name not in hidden]
 
 
 class PartForm(StepPanel):

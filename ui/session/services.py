@@ -34,8 +34,11 @@ log = logging.getLogger(__name__)
 
 PLAN_KEY = "plan"
 PERSON_KEY = "person"
-PERSON_FIELDS = frozenset({"framework", "care_coordinator", "team"})
-"""The person's details the session may change (the rest are in the person's details)."""
+PERSON_FIELDS = frozenset({"framework", "care_coordinator", "team", "date_of_birth"})
+"""The person's details the session may change (the rest are in the person's details).
+
+The date of birth is shown in About today so staff can add or correct it there: the
+Money step needs it."""
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,7 @@ class SessionWindow(QMainWindow):
         self.controller.status.connect(self.show_status)
         self.controller.history_moved.connect(self._history_moved)
         self.controller.flush_requested.connect(self.flush)
+        self.controller.step_requested.connect(self.go_to)
         stack = self.controller.undo_stack
         stack.indexChanged.connect(self._update_history_actions)
         stack.cleanChanged.connect(self._update_history_actions)

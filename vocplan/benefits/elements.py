@@ -7,6 +7,7 @@ when the rules or the answers do not settle it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
 
@@ -148,8 +149,12 @@ def lcwra_element(household: Household, pack: RulesPack, notes: Notes) -> Fracti
     return amount
 
 
-def _born_before_cutoff(child: Child, pack: RulesPack) -> bool | None:
-    """Whether the child was born before 6 April 2017, or None if the age leaves it open."""
+def born_before_cutoff(child: Child, pack: RulesPack) -> bool | None:
+    """Whether the child was born before 6 April 2017, or None if the age leaves it open.
+
+    Only the eldest child's answer matters (``eldest_child``): it sets the first child's
+    element.
+    """
     if child.born_before_6_april_2017 is not None:
         return child.born_before_6_april_2017
     latest_birth = _years_before(pack.ends, child.age)
@@ -159,6 +164,11 @@ def _born_before_cutoff(child: Child, pack: RulesPack) -> bool | None:
     if earliest_birth >= HIGHER_FIRST_CHILD_BORN_BEFORE:
         return False
     return None
+
+
+def eldest_child(children: Sequence[Child]) -> int:
+    """The index of the eldest child (the first of them, when two are the same age)."""
+    return max(range(len(children)), key=lambda index: children[index].age)
 
 
 def _years_before(day: date, years: int) -> date:
@@ -179,8 +189,8 @@ def child_elements(household: Household, pack: RulesPack, notes: Notes) -> Fract
                 _("The two-child limit applies, and its exceptions are not covered."),
                 "uc.child_element.max_children",
             )
-    eldest_index = max(range(len(children)), key=lambda index: children[index].age)
-    born_before = _born_before_cutoff(children[eldest_index], pack)
+    eldest_index = eldest_child(children)
+    born_before = born_before_cutoff(children[eldest_index], pack)
     if born_before is None:
         raise ValidationError(
             {

@@ -379,6 +379,25 @@ class LcwraRate(LabelledEnum):
     NEW_CLAIMANT = "new_claimant"
 
 
+class ChildDisability(LabelledEnum):
+    """The disabled child addition of Universal Credit a child gets, if any."""
+
+    NONE = "none"
+    LOWER = "lower"
+    HIGHER = "higher"
+
+
+class ChildBorn(LabelledEnum):
+    """When a child was born, against the date the child element changed (6 April 2017).
+
+    The plan keeps it as ``born_before_6_april_2017`` (true, false or not known);
+    these are the two answers as a list to choose from.
+    """
+
+    BEFORE_6_APRIL_2017 = "before_6_april_2017"
+    FROM_6_APRIL_2017 = "from_6_april_2017"
+
+
 class GoalStatus(LabelledEnum):
     ACTIVE = "active"
     ACHIEVED = "achieved"
@@ -430,6 +449,11 @@ _LABEL_PAIRS.extend(
         (EsaGroup.ASSESSMENT, N_("Waiting for an assessment")),
         (LcwraRate.PROTECTED, N_("Protected rate (claim before April 2026)")),
         (LcwraRate.NEW_CLAIMANT, N_("New claimant rate")),
+        (ChildDisability.NONE, N_("No disability addition")),
+        (ChildDisability.LOWER, N_("Lower rate")),
+        (ChildDisability.HIGHER, N_("Higher rate")),
+        (ChildBorn.BEFORE_6_APRIL_2017, N_("Before 6 April 2017")),
+        (ChildBorn.FROM_6_APRIL_2017, N_("On or after 6 April 2017")),
         (GoalStatus.ACTIVE, N_("Working on it")),
         (GoalStatus.ACHIEVED, N_("Achieved")),
         (GoalStatus.CHANGED, N_("Changed")),

@@ -1,7 +1,13 @@
-"""Checks every way into the plan shares: the editing service and plan files alike."""
+"""Checks every way into the plan shares: the editing service and plan files alike.
+
+Most answers are checked from their field descriptions and the data model.
+Answers kept as structured JSON (the money part's partner and children) are
+checked by their own service (``STRUCTURED_CHECKS``), which also tidies them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -11,16 +17,26 @@ from sqlmodel import SQLModel
 from vocplan.domain.errors import ValidationError
 from vocplan.formatting import format_number
 from vocplan.i18n import N_, _
-from vocplan.model import LIST_PARTS, SINGLE_PARTS
+from vocplan.model import LIST_PARTS, SINGLE_PARTS, MoneySituation
 from vocplan.plan_fields import PART_SPECS, FieldKind, FieldSpec
+from vocplan.services.household import checked_household
 
 _Row = TypeVar("_Row", bound=SQLModel)
+
+STRUCTURED_CHECKS: dict[type[SQLModel], Callable[[dict[str, Any]], dict[str, Any]]] = {
+    MoneySituation: checked_household,
+}
+"""For a model with structured answers: returns its values checked and tidied, or raises
+ValidationError with a plain message for each bad answer."""
 
 
 def validated(model: type[_Row], values: dict[str, Any]) -> _Row:
     """A row of ``model`` from ``values``; raises ValidationError with plain messages by field."""
     check_choices(model, values)
     check_ranges(model, values)
+    structured = STRUCTURED_CHECKS.get(model)
+    if structured is not None:
+        values = structured(values)
     try:
         return model.model_validate(values)
     except PydanticValidationError as problem:
