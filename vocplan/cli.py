@@ -11,12 +11,17 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vocplan import __version__, i18n
 from vocplan.benefits import command as benefits_command
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _
 from vocplan.startup import StartOptions
+
+if TYPE_CHECKING:
+    from vocplan.export.importing import ImportPreview
+    from vocplan.storage.database import Database
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -77,6 +82,41 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", type=Path)
     restore.add_argument("--yes", action="store_true", help=_("do not ask before replacing"))
     restore.set_defaults(run=run_restore)
+
+    export = commands.add_parser(
+        "export", help=_("write one person's plan to FILE: PDF, easy-read PDF, JSON or FHIR")
+    )
+    export.add_argument(
+        "person",
+        metavar="PERSON",
+        help=_("the person's number or exact full name, as 'vocplan people' shows them"),
+    )
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=EXPORT_FORMATS,
+        help=_(
+            "pdf: the plan for the care record; easy-read: the plain-language copy for the "
+            "person; json: the whole plan, to import into another VocPlan; fhir: a FHIR R4 "
+            "Bundle for clinical systems"
+        ),
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, required=True, help=_("the file to write")
+    )
+    export.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    export.set_defaults(run=run_export)
+
+    plan_import = commands.add_parser(
+        "import", help=_("add the plan in a VocPlan plan file (JSON) from FILE")
+    )
+    plan_import.add_argument("file", metavar="FILE", type=Path)
+    plan_import.add_argument(
+        "--yes",
+        action="store_true",
+        help=_("replace the plan of someone already in VocPlan without asking"),
+    )
+    plan_import.set_defaults(run=run_import)
 
     benefits_command.add_parser(commands)
     return parser
@@ -239,6 +279,120 @@ def run_restore(start: StartOptions, options: argparse.Namespace) -> int:
     open_database(f"sqlite:///{live}").close()  # brings an older copy up to date
     print(_("Restored the data from {file}.").format(file=source))
     return EXIT_OK
+
+
+def run_export(start: StartOptions, options: argparse.Namespace) -> int:
+    from vocplan.services.directory import write_atomically
+    from vocplan.services.people import find_person
+    from vocplan.startup import open_app_database
+    from vocplan.storage.database import sqlite_file
+
+    target: Path = options.output.expanduser().resolve()
+    if target.is_dir():
+        raise VocPlanError(_("{file} is a folder. Give a file name after -o.").format(file=target))
+    if target == sqlite_file(start.database_url):
+        raise VocPlanError(_("That is the live data file itself. Choose another file name."))
+    if target.exists() and not options.force:
+        raise VocPlanError(
+            _("Nothing was written: {file} already exists. Use --force to replace it.").format(
+                file=target
+            )
+        )
+    database = open_app_database(start, rolling_backup=False)
+    try:
+        person = find_person(database, options.person)
+        data = _export_bytes(database, person.id, options.format)
+    finally:
+        database.close()
+    write_atomically(target, data)
+    print(_("Saved the plan to {file}.").format(file=target))
+    return EXIT_OK
+
+
+EXPORT_FORMATS = ("pdf", "easy-read", "json", "fhir")
+
+
+def _export_bytes(database: Database, person_id: int, export_format: str) -> bytes:
+    if export_format == "pdf":
+        from vocplan.export.pdf import record_pdf
+
+        return record_pdf(database, person_id)
+    if export_format == "easy-read":
+        from vocplan.export.pdf import easy_read_pdf
+
+        return easy_read_pdf(database, person_id)
+    if export_format == "fhir":
+        from vocplan.export.fhir import fhir_bundle
+
+        bundle = fhir_bundle(database, person_id)
+        return (json.dumps(bundle, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    from vocplan.export.json_plan import export_json
+
+    return export_json(database, person_id)
+
+
+def run_import(start: StartOptions, options: argparse.Namespace) -> int:
+    from vocplan.export.importing import apply_import, preview_import, read_plan_file
+    from vocplan.startup import open_app_database
+
+    document = read_plan_file(options.file.expanduser().resolve())  # before touching any data
+    database = open_app_database(start)
+    try:
+        preview = preview_import(database, document)
+        if preview.is_new_person:
+            person = apply_import(database, document, replace_existing=False)
+            print(
+                _("Added {name} to VocPlan, with their plan from the file.").format(
+                    name=person.full_name
+                )
+            )
+            return EXIT_OK
+        _print_import_preview(preview)
+        if not preview.changes_anything:
+            print(_("The plan in the file is the same as the one in VocPlan. Nothing was changed."))
+            return EXIT_OK
+        if not options.yes and not _confirm(
+            _(
+                "Replace the plan in VocPlan with the one in the file? "
+                "The versions agreed before are kept."
+            )
+        ):
+            raise VocPlanError(_("Nothing was changed. To import without being asked, add --yes."))
+        person = apply_import(database, document, replace_existing=True)
+    finally:
+        database.close()
+    print(_("Replaced the plan of {name} with the one in the file.").format(name=person.full_name))
+    return EXIT_OK
+
+
+def _print_import_preview(preview: ImportPreview) -> None:
+    assert preview.existing is not None
+    matched = {
+        "uid": _("{name} is already in VocPlan: this file was made from their plan."),
+        "nhs_number": _("{name} is already in VocPlan, with the same NHS number."),
+        "name_and_birth_date": _(
+            "{name} is already in VocPlan, with the same name and date of birth."
+        ),
+    }
+    print(matched[preview.matched_by or "uid"].format(name=preview.existing.full_name))
+    if preview.differences:
+        print(_("What the file would change:"))
+        for section, sentences in preview.differences:
+            print(f"  {section.label}")
+            for sentence in sentences:
+                print(f"    - {sentence}")
+    if preview.new_versions:
+        print(
+            i18n.ngettext(
+                "The file has {count} agreed version that VocPlan does not have; it would be "
+                "added.",
+                "The file has {count} agreed versions that VocPlan does not have; they would be "
+                "added.",
+                preview.new_versions,
+            ).format(count=preview.new_versions)
+        )
+    for sentence in preview.kept_details:
+        print(sentence)
 
 
 def _live_database_file(start: StartOptions, *, must_exist: bool = True) -> Path:
