@@ -70,7 +70,8 @@ def test_notes_show_in_their_own_step_with_the_persons_words_first() -> None:
 @pytest.mark.parametrize(
     ("part", "field", "value", "shown"),
     [
-        ("money", "rent_monthly_pence", 52000, "£520.00"),
+        ("money", "rent_monthly_pence", 52000, "£520.00 a month"),
+        ("options", "pay_hourly_pence", 1271, "£12.71 an hour"),
         ("preferences", "hours_max", 16.0, "16"),
         ("preferences", "travel_modes", ["bus", "walk"], "Bus, Walking"),
         ("goals", "by_when", "2027-03-01", "01/03/2027"),

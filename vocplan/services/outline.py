@@ -144,7 +144,8 @@ def format_value(field: FieldSpec, value: Any, document: dict[str, Any]) -> str:
     if kind == FieldKind.DATE:
         return format_date(value)
     if kind == FieldKind.MONEY:
-        return format_money(int(value))
+        money = format_money(int(value))
+        return f"{money} {field.unit}" if field.unit else money
     if kind in (FieldKind.INTEGER, FieldKind.DECIMAL):
         number = format_number(value)
         return f"{number} {field.unit}" if field.unit else number
