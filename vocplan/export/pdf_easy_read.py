@@ -26,8 +26,9 @@ from vocplan.export.pdf_facts import (
     LifeArea,
     MoneyResult,
     PlanFacts,
-    life_area_of,
+    items_by_life_area,
     money_result,
+    other_items_label,
 )
 from vocplan.export.pdf_layout import (
     ACCENT,
@@ -252,8 +253,8 @@ def _part(facts: PlanFacts, part: PartOutline) -> list[Flowable]:
             story += _block(block, part.is_list)
         return story
     if facts.is_wales and part.key in GROUPED_PARTS:
-        for area_group, members in _by_life_area(paired):
-            label = area_group.label if area_group else _other_label(part.key)
+        for area_group, members in items_by_life_area(paired):
+            label = area_group.label if area_group else other_items_label(part.key)
             story.append(Paragraph(words(label), AREA))
             for block, item in members:
                 story += _item(facts, part, block, item)
@@ -265,21 +266,6 @@ def _part(facts: PlanFacts, part: PartOutline) -> list[Flowable]:
     if part.key == "options":
         story += _comparison(facts)
     return story
-
-
-def _other_label(part_key: str) -> str:
-    return _("Other goals") if part_key == "goals" else _("Other options")
-
-
-def _by_life_area(
-    paired: Sequence[tuple[Block, dict[str, Any]]],
-) -> list[tuple[LifeArea | None, list[tuple[Block, dict[str, Any]]]]]:
-    groups: list[tuple[LifeArea | None, list[tuple[Block, dict[str, Any]]]]] = []
-    for area in [*LifeArea, None]:
-        members = [(block, item) for block, item in paired if life_area_of(item) == area]
-        if members:
-            groups.append((area, members))
-    return groups
 
 
 def _item(

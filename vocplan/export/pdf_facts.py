@@ -27,6 +27,7 @@ life area and are not labelled.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -394,3 +395,20 @@ def _item_blocks(
 def _document_key(part: PartOutline) -> str:
     spec = PART_SPECS.get(part.key)
     return spec.document_key if spec is not None else part.key
+
+
+def other_items_label(part_key: str) -> str:
+    """The heading for goals or options that belong to no life area."""
+    return _("Other goals") if part_key == "goals" else _("Other options")
+
+
+def items_by_life_area(
+    paired: Sequence[tuple[Block, dict[str, Any]]],
+) -> list[tuple[LifeArea | None, list[tuple[Block, dict[str, Any]]]]]:
+    """The items grouped by life area, in a fixed order, each group in the person's order."""
+    groups: list[tuple[LifeArea | None, list[tuple[Block, dict[str, Any]]]]] = []
+    for area in [*LifeArea, None]:
+        members = [(block, item) for block, item in paired if life_area_of(item) == area]
+        if members:
+            groups.append((area, members))
+    return groups
