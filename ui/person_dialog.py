@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ui.dialogs import save_cancel_buttons
 from ui.qt import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSizePolicy,
     Qt,
     QVBoxLayout,
@@ -135,16 +134,7 @@ class PersonDialog(QDialog):
         layout.addWidget(self.general_error_label)
         layout.addStretch(1)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(_("&Save"), self)
-        self.save_button.setAccessibleName(_("Save"))
-        self.save_button.setDefault(True)
-        self.cancel_button = QPushButton(_("Cancel"), self)
-        self.cancel_button.setAccessibleName(_("Cancel"))
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button, self.cancel_button = save_cancel_buttons(self, self.save)
         layout.addWidget(buttons)
 
         self.inputs["full_name"].setFocus()

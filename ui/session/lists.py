@@ -11,10 +11,10 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ui.dialogs import save_cancel_buttons
 from ui.qt import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QEvent,
     QFrame,
     QHBoxLayout,
@@ -489,16 +489,7 @@ class ItemDialog(QDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(_("&Save"), self)
-        self.save_button.setAccessibleName(_("Save"))
-        self.save_button.setDefault(True)
-        self.cancel_button = QPushButton(_("Cancel"), self)
-        self.cancel_button.setAccessibleName(_("Cancel"))
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button, self.cancel_button = save_cancel_buttons(self, self.save)
         footer = QHBoxLayout()
         footer.setContentsMargins(24, 0, 24, 0)
         footer.addWidget(buttons)
