@@ -48,6 +48,7 @@ from vocplan.i18n import _, ngettext
 if TYPE_CHECKING:
     from ui.directory_window import DirectoryWindow
     from ui.person_dialog import PersonDialog
+    from ui.plan_files import PlanImporter, PlanSaver
     from ui.services import AppServices
     from ui.session.window import SessionWindow
     from vocplan.services.people import PersonSummary
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         """The open guided session of each person: one window a person."""
         self.person_dialog: PersonDialog | None = None
         self.directory_window: DirectoryWindow | None = None
+        self.plan_saver: PlanSaver | None = None
+        self.plan_importer: PlanImporter | None = None
 
         self.model = PeopleTableModel(self)
         self.proxy = PeopleFilterModel(self)
@@ -124,12 +127,31 @@ class MainWindow(QMainWindow):
         self.directory_action.setStatusTip(_("The team's list of local services, shared as CSV"))
         self.directory_action.triggered.connect(self.open_directory)
 
+        self.save_plan_action = QAction(_("&Save plan as…"), self)
+        self.save_plan_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S))
+        self.save_plan_action.setStatusTip(
+            _("Save the chosen person's plan as a PDF for the care record, or another file")
+        )
+        self.save_plan_action.triggered.connect(self.save_plan)
+
+        self.print_plan_action = QAction(_("&Print plan…"), self)
+        self.print_plan_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_plan_action.setStatusTip(_("Print the chosen person's plan"))
+        self.print_plan_action.triggered.connect(self.print_plan)
+
+        self.import_action = QAction(_("&Import a plan file…"), self)
+        self.import_action.setStatusTip(_("Bring in a plan saved as a JSON file by VocPlan"))
+        self.import_action.triggered.connect(self.import_plan)
+
         for action in (
             self.add_action,
             self.open_action,
             self.find_action,
             self.quit_action,
             self.directory_action,
+            self.save_plan_action,
+            self.print_plan_action,
+            self.import_action,
         ):
             self.addAction(action)
 
@@ -140,6 +162,11 @@ class MainWindow(QMainWindow):
         people_menu.addAction(self.find_action)
         people_menu.addSeparator()
         people_menu.addAction(self.quit_action)
+        plan_menu = self.menuBar().addMenu(_("P&lan"))
+        plan_menu.addAction(self.save_plan_action)
+        plan_menu.addAction(self.print_plan_action)
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.import_action)
         directory_menu = self.menuBar().addMenu(_("&Directory"))
         directory_menu.addAction(self.directory_action)
 
@@ -282,6 +309,8 @@ class MainWindow(QMainWindow):
         self.open_action.setEnabled(False)
         self.find_action.setEnabled(False)
         self.directory_action.setEnabled(False)
+        self.import_action.setEnabled(False)
+        self._selection_changed()
         self.statusBar().showMessage(_("Opening your plans…"))
 
     def show_cannot_open(self) -> None:
@@ -295,6 +324,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self.add_action.setEnabled(True)
         self.directory_action.setEnabled(True)
+        self.import_action.setEnabled(True)
         self.statusBar().clearMessage()
         self.refresh_people()
 
@@ -375,6 +405,68 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
 
+    def save_plan(self) -> None:
+        """Save the chosen person's plan as a PDF, an easy-read PDF, JSON or FHIR."""
+        from ui.plan_files import PlanSaver, agreed_version
+
+        person_id = self._person_for_plan()
+        if person_id is None:
+            return
+        services = self._require_services()
+        self.plan_saver = PlanSaver(
+            self,
+            export=lambda kind: services.export_plan(person_id, kind),
+            version=lambda: agreed_version(services.plan_overview(person_id)),
+            is_data_file=services.is_data_file,
+            say=self._say,
+        )
+        self.plan_saver.start()
+
+    def print_plan(self) -> None:
+        from ui.plan_files import print_plan
+
+        person_id = self._person_for_plan()
+        if person_id is None:
+            return
+        try:
+            overview = self._require_services().plan_overview(person_id)
+        except VocPlanError as problem:
+            QMessageBox.warning(self, _("Cannot print the plan"), str(problem))
+            return
+        if print_plan(self, overview):
+            self._say(_("Sent to the printer."))
+
+    def import_plan(self) -> None:
+        """Bring in a JSON plan file, asking first before changing anyone's plan."""
+        from ui.plan_files import PlanImporter
+
+        self.plan_importer = PlanImporter(
+            self,
+            self._require_services(),
+            on_imported=self._plan_imported,
+            is_open=lambda person_id: person_id in self.session_windows,
+            say=self._say,
+        )
+        self.plan_importer.start()
+
+    def _plan_imported(self, person: PersonSummary) -> None:
+        self.search_edit.clear()
+        self.refresh_people(select_person_id=person.id)
+
+    def _person_for_plan(self) -> int | None:
+        """The chosen person, with what is being typed in their open plan saved first."""
+        person_id = self.selected_person_id()
+        if person_id is None:
+            self.statusBar().showMessage(_("Choose a person in the list first."), 5000)
+            return None
+        window = self.session_windows.get(person_id)
+        if window is not None:
+            window.flush()
+        return person_id
+
+    def _say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
     def _forget_directory(self) -> None:
         self.directory_window = None
 
@@ -416,7 +508,10 @@ class MainWindow(QMainWindow):
             self.open_action.trigger()
 
     def _selection_changed(self) -> None:
-        self.open_action.setEnabled(self.selected_person_id() is not None)
+        chosen = self._services is not None and self.selected_person_id() is not None
+        self.open_action.setEnabled(chosen)
+        self.save_plan_action.setEnabled(chosen)
+        self.print_plan_action.setEnabled(chosen)
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_search_text(text)

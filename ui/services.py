@@ -11,8 +11,10 @@ main window is on screen (see ``ui.app``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from vocplan.export import importing
+from vocplan.export.importing import ImportPreview
 from vocplan.services import directory
 from vocplan.services.directory import DirectoryInput, DirectoryRecord, ImportReport
 from vocplan.services.people import PersonInput, PersonSummary, add_person, list_people
@@ -22,7 +24,44 @@ from vocplan.storage.database import Database
 if TYPE_CHECKING:
     from ui.session.services import SessionServices
 
-__all__ = ["AppServices", "DirectoryInput", "PersonInput"]
+__all__ = ["EXPORT_KINDS", "AppServices", "DirectoryInput", "PersonInput", "plan_file_bytes"]
+
+EXPORT_KINDS = ("pdf", "easy-read", "json", "fhir")
+"""What a plan can be saved as, named as ``vocplan export --format`` names them."""
+
+
+def plan_file_bytes(database: Database, person_id: int, kind: str) -> bytes:
+    """The plan saved as ``kind`` (one of ``EXPORT_KINDS``), as ``vocplan export`` writes it."""
+    if kind == "pdf":
+        from vocplan.export.pdf import record_pdf
+
+        return record_pdf(database, person_id)
+    if kind == "easy-read":
+        from vocplan.export.pdf import easy_read_pdf
+
+        return easy_read_pdf(database, person_id)
+    if kind == "fhir":
+        import json
+
+        from vocplan.export.fhir import fhir_bundle
+
+        bundle = fhir_bundle(database, person_id)
+        return (json.dumps(bundle, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if kind == "json":
+        from vocplan.export.json_plan import export_json
+
+        return export_json(database, person_id)
+    raise ValueError(kind)
+
+
+def is_data_file(database: Database, path: Path | str) -> bool:
+    """Whether ``path`` is the live VocPlan data file itself (never to be written over)."""
+    if database.path is None:
+        return False
+    try:
+        return Path(path).resolve() == database.path.resolve()
+    except OSError:
+        return False
 
 
 class AppServices:
@@ -44,6 +83,27 @@ class AppServices:
         from ui.session.services import SessionServices
 
         return SessionServices(self._database, person_id)
+
+    # --- plan files ----------------------------------------------------------------
+
+    def export_plan(self, person_id: int, kind: str) -> bytes:
+        """The person's plan as a file of ``kind`` (see ``EXPORT_KINDS``); slow for PDFs."""
+        return plan_file_bytes(self._database, person_id, kind)
+
+    def is_data_file(self, path: Path | str) -> bool:
+        return is_data_file(self._database, path)
+
+    def read_plan_file(self, path: Path | str) -> dict[str, Any]:
+        """The plan in a file; raises PlanDocumentError, saying plainly why, if it is not one."""
+        return importing.read_plan_file(path)
+
+    def preview_import(self, document: dict[str, Any]) -> ImportPreview:
+        """What importing ``document`` would change; changes nothing."""
+        return importing.preview_import(self._database, document)
+
+    def apply_import(self, document: dict[str, Any], *, replace_existing: bool) -> PersonSummary:
+        """Add the file's person, or replace the matched person's plan; all or nothing."""
+        return importing.apply_import(self._database, document, replace_existing=replace_existing)
 
     # --- the local directory of services ----------------------------------------
 

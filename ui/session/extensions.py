@@ -18,6 +18,7 @@ from ui.session.interest_explorer import InterestExplorerPanel
 from ui.session.money import MoneyPage
 from ui.session.options_fit import OptionsFitPanel
 from ui.session.pages import StepExtensions, Where
+from ui.session.save_panel import SavePlanPanel
 from vocplan.domain.enums import PlanSection
 
 
@@ -29,4 +30,5 @@ def default_extensions() -> StepExtensions:
     extensions.add_panel(PlanSection.AGREEMENT, ChangesPanel, where=Where.TOP)
     extensions.add_panel(PlanSection.AGREEMENT, WholePlanPanel, where=Where.TOP)
     extensions.add_panel(PlanSection.AGREEMENT, AgreePanel, where=Where.BOTTOM)
+    extensions.add_panel(PlanSection.AGREEMENT, SavePlanPanel, where=Where.BOTTOM)
     return extensions

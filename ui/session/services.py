@@ -121,6 +121,19 @@ class SessionServices:
     def agree_plan(self, agreement: Agreement) -> int:
         return plans.agree_plan(self._database, self.person_id, agreement)
 
+    # --- plan files --------------------------------------------------------------
+
+    def export_plan(self, kind: str) -> bytes:
+        """The plan as a file of ``kind`` (``ui.services.EXPORT_KINDS``); slow for PDFs."""
+        from ui.services import plan_file_bytes
+
+        return plan_file_bytes(self._database, self.person_id, kind)
+
+    def is_data_file(self, path: Any) -> bool:
+        from ui.services import is_data_file
+
+        return is_data_file(self._database, path)
+
     # --- what the data model says about fields -------------------------------
 
     def field_facts(self, document_key: str) -> dict[str, FieldFacts]:

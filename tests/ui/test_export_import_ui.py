@@ -1,0 +1,195 @@
+"""Saving, printing and importing plans from the windows.
+
+Two Qt tests drive the real windows with the modal dialogs monkeypatched and
+the background helper synchronous; the rest are plain tests of the suggested
+file name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ui import background, plan_files
+from ui.main_window import MainWindow
+from ui.plan_files import (
+    ExportDialog,
+    ImportDifferencesDialog,
+    default_file_name,
+)
+from ui.qt import QDialog, QFileDialog, QMessageBox, QPrintDialog, QPrinter
+from ui.services import AppServices
+from ui.session.save_panel import SavePlanPanel
+from ui.session.window import SessionWindow
+from vocplan.demo import load_demo
+from vocplan.domain.enums import PlanSection
+from vocplan.export.json_plan import export_json
+from vocplan.services.people import PersonInput, list_people
+from vocplan.storage.database import Database, open_database
+
+SAFE_NAME = re.compile(r"^vocational-plan(-easy-read)?-\d{4}-\d{2}-\d{2}-(v\d+|draft)\.(pdf|json)$")
+
+# --- the suggested file name ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "version", "expected"),
+    [
+        ("pdf", 3, "vocational-plan-2026-11-23-v3.pdf"),
+        ("pdf", None, "vocational-plan-2026-11-23-draft.pdf"),
+        ("easy-read", 1, "vocational-plan-easy-read-2026-11-23-v1.pdf"),
+        ("json", 2, "vocational-plan-2026-11-23-v2.json"),
+        ("fhir", None, "vocational-plan-2026-11-23-draft.fhir.json"),
+    ],
+)
+def test_the_suggested_file_name_says_the_kind_date_and_version(
+    kind: str, version: int | None, expected: str
+) -> None:
+    assert default_file_name(kind, date(2026, 11, 23), version) == expected
+
+
+def test_the_suggested_file_name_has_only_safe_characters() -> None:
+    for kind in plan_files.KIND_BY_KEY:
+        name = default_file_name(kind, date(2027, 1, 5), 12)
+        assert re.fullmatch(r"[a-z0-9.-]+", name), name
+
+
+# --- the windows --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def synchronous(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "SYNCHRONOUS", True)
+
+
+def test_step_8_saves_a_pdf_with_a_name_free_of_personal_data_and_prints(
+    qtbot: QtBot,
+    database: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    synchronous: None,
+) -> None:
+    services = AppServices(database)
+    person_id = services.add_person(PersonInput(full_name="Siân Jones")).id
+    window = SessionWindow(services.session_services(person_id), services.plan_overview(person_id))
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to(PlanSection.AGREEMENT)
+    panel = window.page(PlanSection.AGREEMENT).panel(SavePlanPanel)
+    assert isinstance(panel, SavePlanPanel)
+    assert panel.save_button.accessibleName() and panel.print_button.accessibleName()
+
+    suggested: list[str] = []
+    target = tmp_path / "out" / "plan.pdf"
+    target.parent.mkdir()
+
+    def save_file_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
+        suggested.append(str(args[2]))
+        return str(target), ""
+
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_file_name)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    panel.save_button.click()
+
+    assert target.read_bytes().startswith(b"%PDF")
+    name = Path(suggested[0]).name
+    assert SAFE_NAME.match(name), name
+    assert "Si" not in name and "Jones" not in name
+    assert name == default_file_name("pdf", date.today(), None)  # a draft: not agreed yet
+    assert shown == ["Saved."]
+    assert not [p for p in target.parent.iterdir() if p.name != "plan.pdf"]  # no temp left
+
+    printed = tmp_path / "printed.pdf"
+
+    def pdf_printer() -> QPrinter:
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    monkeypatch.setattr(plan_files, "new_printer", pdf_printer)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    panel.print_button.click()
+    assert printed.read_bytes().startswith(b"%PDF")
+
+
+def test_importing_adds_a_new_person_and_a_changed_plan_shows_differences_until_cancelled(
+    qtbot: QtBot,
+    database: Database,
+    migrated_template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    synchronous: None,
+) -> None:
+    other_path = tmp_path / "other" / "vocplan.db"
+    other_path.parent.mkdir()
+    shutil.copyfile(migrated_template, other_path)
+    other = open_database(f"sqlite:///{other_path}")
+    try:
+        aisha = next(
+            person
+            for person in load_demo(other, today=date(2026, 11, 23))
+            if person.full_name == "Aisha Rahman"
+        )
+        exported = export_json(other, aisha.id)
+    finally:
+        other.close()
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_bytes(exported)
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.attach(AppServices(database))
+    assert window.is_showing_empty_state()
+    chosen = [str(plan_file)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (chosen[0], ""))
+    asked: list[str] = []
+
+    def question(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.import_action.trigger()
+    assert asked == ["Add Aisha Rahman with their plan?"]
+    people = list_people(database)
+    assert [person.full_name for person in people] == ["Aisha Rahman"]
+    assert window.is_showing_people() and window.selected_person_id() == people[0].id
+    before = export_json(database, people[0].id)
+
+    changed = json.loads(exported)
+    changed["goals"][0]["what"] = "Get a paid job in a library"
+    changed["person"]["address"] = "1 Somewhere Else"
+    changed_file = tmp_path / "changed.json"
+    changed_file.write_text(json.dumps(changed), encoding="utf-8")
+    chosen[0] = str(changed_file)
+    seen: list[str] = []
+
+    def cancel(self: ImportDifferencesDialog) -> QDialog.DialogCode:
+        seen.append(self.text())
+        assert self.cancel_button.isDefault() and not self.replace_button.isDefault()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ImportDifferencesDialog, "exec", cancel)
+    window.import_action.trigger()
+    assert len(seen) == 1
+    assert "Get a paid job in a library" in seen[0]
+    assert "address" in seen[0]
+    assert export_json(database, people[0].id) == before
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    (tmp_path / "not-a-plan.json").write_text("hello", encoding="utf-8")
+    chosen[0] = str(tmp_path / "not-a-plan.json")
+    window.import_action.trigger()
+    assert warnings and "not a VocPlan plan" in warnings[0]
+    assert export_json(database, people[0].id) == before
