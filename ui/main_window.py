@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
 
             services = self._require_services()
             try:
-                overview = services.plan_overview(person_id)
+                overview = services.open_plan(person_id)
             except VocPlanError as problem:
                 QMessageBox.warning(self, _("Cannot open the plan"), str(problem))
                 self.refresh_people()
@@ -434,6 +434,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Cannot print the plan"), str(problem))
             return
         if print_plan(self, overview):
+            self._require_services().record_printed(person_id)
             self._say(_("Sent to the printer."))
 
     def import_plan(self) -> None:

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from vocplan.export import importing
 from vocplan.export.importing import ImportPreview
+from vocplan.model.audit import AuditAction
 from vocplan.services import directory
+from vocplan.services.audit import record_action
 from vocplan.services.directory import DirectoryInput, DirectoryRecord, ImportReport
 from vocplan.services.people import PersonInput, PersonSummary, add_person, list_people
-from vocplan.services.plans import PlanOverview, plan_overview
+from vocplan.services.plans import PlanOverview, open_plan, plan_overview
 from vocplan.storage.database import Database
 
 if TYPE_CHECKING:
@@ -77,6 +79,14 @@ class AppServices:
 
     def plan_overview(self, person_id: int) -> PlanOverview:
         return plan_overview(self._database, person_id)
+
+    def open_plan(self, person_id: int) -> PlanOverview:
+        """The plan as the user opens it: the view goes on the audit trail."""
+        return open_plan(self._database, person_id)
+
+    def record_printed(self, person_id: int) -> None:
+        """A plan was sent to the printer: that goes on the audit trail as an export."""
+        record_action(self._database, AuditAction.EXPORT, person_id, "print")
 
     def session_services(self, person_id: int) -> SessionServices:
         """What one person's guided session may ask of the core."""

@@ -7,13 +7,15 @@ changed), 2 the command was typed wrongly.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from vocplan import __version__, i18n
+from vocplan import __version__, audit_cli, i18n
 from vocplan.benefits import command as benefits_command
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _
@@ -84,7 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(run=run_restore)
 
     export = commands.add_parser(
-        "export", help=_("write one person's plan to FILE: PDF, easy-read PDF, JSON or FHIR")
+        "export",
+        help=_(
+            "write one person's plan to FILE: PDF, easy-read PDF, JSON, FHIR or an encrypted "
+            "take-home file"
+        ),
     )
     export.add_argument(
         "person",
@@ -98,13 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=_(
             "pdf: the plan for the care record; easy-read: the plain-language copy for the "
             "person; json: the whole plan, to import into another VocPlan; fhir: a FHIR R4 "
-            "Bundle for clinical systems"
+            "Bundle for clinical systems; vocplan: the whole plan, encrypted with a "
+            "passphrase, to take home"
         ),
     )
     export.add_argument(
         "-o", "--output", metavar="FILE", type=Path, required=True, help=_("the file to write")
     )
     export.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    _add_file_passphrase_options(export)
     export.set_defaults(run=run_export)
 
     plan_import = commands.add_parser(
@@ -116,10 +124,41 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("replace the plan of someone already in VocPlan without asking"),
     )
+    plan_import.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        help=_(
+            "json: a JSON plan file; vocplan: an encrypted take-home file (default: "
+            "found from the file itself)"
+        ),
+    )
+    _add_file_passphrase_options(plan_import)
     plan_import.set_defaults(run=run_import)
 
     benefits_command.add_parser(commands)
+    audit_cli.add_parser(commands)
     return parser
+
+
+def _add_file_passphrase_options(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: an option of the same name on the main parser is not overwritten.
+    parser.add_argument(
+        "--file-passphrase-file",
+        metavar="FILE",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=_("read the take-home file's passphrase from the first line of FILE"),
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=_(
+            "read the passphrase from the first line of FILE (for a take-home file when "
+            "--file-passphrase-file is not given)"
+        ),
+    )
 
 
 def _language_asked_for(arguments: list[str]) -> str | None:
@@ -298,10 +337,11 @@ def run_export(start: StartOptions, options: argparse.Namespace) -> int:
                 file=target
             )
         )
+    passphrase = _file_passphrase(options, new=True) if options.format == "vocplan" else None
     database = open_app_database(start, rolling_backup=False)
     try:
         person = find_person(database, options.person)
-        data = _export_bytes(database, person.id, options.format)
+        data = _export_bytes(database, person.id, options.format, passphrase)
     finally:
         database.close()
     write_atomically(target, data)
@@ -309,10 +349,14 @@ def run_export(start: StartOptions, options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORT_FORMATS = ("pdf", "easy-read", "json", "fhir")
+EXPORT_FORMATS = ("pdf", "easy-read", "json", "fhir", "vocplan")
+IMPORT_FORMATS = ("json", "vocplan")
+PASSPHRASE_VARIABLE = "VOCPLAN_PASSPHRASE"
 
 
-def _export_bytes(database: Database, person_id: int, export_format: str) -> bytes:
+def _export_bytes(
+    database: Database, person_id: int, export_format: str, passphrase: str | None = None
+) -> bytes:
     if export_format == "pdf":
         from vocplan.export.pdf import record_pdf
 
@@ -326,16 +370,22 @@ def _export_bytes(database: Database, person_id: int, export_format: str) -> byt
 
         bundle = fhir_bundle(database, person_id)
         return (json.dumps(bundle, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if export_format == "vocplan":
+        from vocplan.export.takehome import export_takehome
+
+        assert passphrase is not None
+        return export_takehome(database, person_id, passphrase)
     from vocplan.export.json_plan import export_json
 
     return export_json(database, person_id)
 
 
 def run_import(start: StartOptions, options: argparse.Namespace) -> int:
-    from vocplan.export.importing import apply_import, preview_import, read_plan_file
+    from vocplan.export.importing import apply_import, preview_import
     from vocplan.startup import open_app_database
 
-    document = read_plan_file(options.file.expanduser().resolve())  # before touching any data
+    source: Path = options.file.expanduser().resolve()
+    document = _read_import_file(source, options)  # before touching any data
     database = open_app_database(start)
     try:
         preview = preview_import(database, document)
@@ -363,6 +413,67 @@ def run_import(start: StartOptions, options: argparse.Namespace) -> int:
         database.close()
     print(_("Replaced the plan of {name} with the one in the file.").format(name=person.full_name))
     return EXIT_OK
+
+
+def _read_import_file(source: Path, options: argparse.Namespace) -> dict[str, Any]:
+    from vocplan.export.importing import read_plan_file
+    from vocplan.export.takehome import is_takehome_file, read_takehome_file
+
+    import_format = options.format or ("vocplan" if is_takehome_file(source) else "json")
+    if import_format == "vocplan":
+        if not source.is_file():
+            raise VocPlanError(_("There is no file at {file}.").format(file=source))
+        return read_takehome_file(source, _file_passphrase(options, new=False))
+    return read_plan_file(source)
+
+
+def _file_passphrase(options: argparse.Namespace, *, new: bool) -> str:
+    """The take-home file's passphrase: from a file, the environment, or asked for."""
+    from vocplan.export.takehome import check_new_passphrase
+
+    named: Path | None = getattr(options, "file_passphrase_file", None) or getattr(
+        options, "passphrase_file", None
+    )
+    if named is not None:
+        passphrase = _passphrase_from_file(named)
+    elif os.environ.get(PASSPHRASE_VARIABLE):
+        passphrase = os.environ[PASSPHRASE_VARIABLE]
+    elif sys.stdin.isatty():
+        passphrase = getpass.getpass(_("Passphrase for the take-home file: "))
+        if new:
+            check_new_passphrase(passphrase)
+            if getpass.getpass(_("The same passphrase again: ")) != passphrase:
+                raise VocPlanError(_("The two passphrases are different. Nothing was written."))
+    else:
+        raise VocPlanError(
+            _(
+                "A take-home file needs a passphrase. Give it with --file-passphrase-file FILE "
+                "or --passphrase-file FILE (or, for automation only, the {variable} "
+                "environment variable)."
+            ).format(variable=PASSPHRASE_VARIABLE)
+        )
+    if new:
+        check_new_passphrase(passphrase)
+    return passphrase
+
+
+def _passphrase_from_file(path: Path) -> str:
+    try:
+        text = path.expanduser().read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as problem:
+        reason = problem.strerror if isinstance(problem, OSError) else None
+        raise VocPlanError(
+            _("VocPlan could not read the passphrase file: {reason}").format(
+                reason=reason or problem
+            )
+        ) from None
+    lines = text.splitlines()
+    passphrase = lines[0] if lines else ""
+    if not passphrase:
+        raise VocPlanError(
+            _("The passphrase file {file} has no passphrase on its first line.").format(file=path)
+        )
+    return passphrase
 
 
 def _print_import_preview(preview: ImportPreview) -> None:

@@ -149,10 +149,14 @@ def fhir_bundle(
     """The whole plan of one person as a FHIR R4 ``collection`` Bundle, PDF included."""
     from vocplan.export.json_plan import person_plan_document
     from vocplan.export.pdf import record_pdf
+    from vocplan.model.audit import AuditAction
+    from vocplan.services.audit import record_action
 
     document = person_plan_document(database, person_id)
-    pdf = record_pdf(database, person_id, today=today)
-    return bundle_from_document(document, pdf, now=now)
+    pdf = record_pdf(database, person_id, today=today, audit=False)
+    bundle = bundle_from_document(document, pdf, now=now)
+    record_action(database, AuditAction.EXPORT, person_id, "fhir")
+    return bundle
 
 
 def bundle_from_document(

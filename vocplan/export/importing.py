@@ -47,8 +47,9 @@ from vocplan.domain import nhs_number
 from vocplan.domain.enums import PlanSection
 from vocplan.domain.errors import ValidationError, VocPlanError
 from vocplan.i18n import N_, _
-from vocplan.model import LIST_PARTS, SINGLE_PARTS, Person, Plan, PlanVersion
+from vocplan.model import LIST_PARTS, SINGLE_PARTS, AuditAction, Person, Plan, PlanVersion
 from vocplan.model.types import new_uid, utcnow
+from vocplan.services.audit import record_for
 from vocplan.services.changes import (
     PERSON_FIELDS,
     Change,
@@ -353,6 +354,7 @@ def apply_import(
                 prepared, _renewed = _prepare(session, document, None, None)
                 plan = create_from_document(session, prepared)
                 person_id = plan.person_id
+                detail = "new person"
             else:
                 if not replace_existing:
                     raise PersonAlreadyInVocPlan(
@@ -366,7 +368,9 @@ def apply_import(
                 _replace_plan(session, person, plan, prepared)
                 assert person.id is not None
                 person_id = person.id
+                detail = "plan replaced"
             session.flush()
+            record_for(session, AuditAction.IMPORT, person_id, detail)
     except IntegrityError:
         raise PlanDocumentError(
             _("This plan file is damaged: its parts do not fit together. Nothing was changed.")

@@ -59,7 +59,12 @@ def document_bytes(document: dict[str, Any]) -> bytes:
 
 def export_json(database: Database, person_id: int) -> bytes:
     """The plan file of one person: UTF-8 JSON, indent 2, sorted keys, versions included."""
-    return document_bytes(person_plan_document(database, person_id))
+    from vocplan.model.audit import AuditAction
+    from vocplan.services.audit import record_action
+
+    data = document_bytes(person_plan_document(database, person_id))
+    record_action(database, AuditAction.EXPORT, person_id, "json")
+    return data
 
 
 # --- the schema ------------------------------------------------------------------

@@ -23,19 +23,26 @@ from datetime import date
 
 from vocplan.export.pdf_facts import PlanFacts, gather
 from vocplan.i18n import _
+from vocplan.model.audit import AuditAction
+from vocplan.services.audit import record_action
 from vocplan.storage.database import Database
 
 __all__ = ["easy_read_pdf", "record_pdf"]
 
 
-def record_pdf(database: Database, person_id: int, *, today: date | None = None) -> bytes:
-    """The plan document for the care record, as PDF bytes."""
+def record_pdf(
+    database: Database, person_id: int, *, today: date | None = None, audit: bool = True
+) -> bytes:
+    """The plan document for the care record, as PDF bytes.
+
+    ``audit=False`` is for a caller that records the export itself (the FHIR bundle).
+    """
     facts = gather(database, person_id, today or date.today())
     from vocplan.export.pdf_layout import Footer, Metadata, build, register_fonts
     from vocplan.export.pdf_record import record_story
 
     register_fonts()
-    return build(
+    pdf = build(
         record_story(facts),
         footer=Footer(_identity(facts), font_size=7.5),
         metadata=Metadata(
@@ -46,6 +53,9 @@ def record_pdf(database: Database, person_id: int, *, today: date | None = None)
             ),
         ),
     )
+    if audit:
+        record_action(database, AuditAction.EXPORT, person_id, "pdf")
+    return pdf
 
 
 def easy_read_pdf(database: Database, person_id: int, *, today: date | None = None) -> bytes:
@@ -55,7 +65,7 @@ def easy_read_pdf(database: Database, person_id: int, *, today: date | None = No
     from vocplan.export.pdf_layout import Footer, Metadata, build, register_fonts
 
     register_fonts()
-    return build(
+    pdf = build(
         easy_read_story(facts),
         footer=Footer(_identity(facts), font_size=11),
         metadata=Metadata(
@@ -66,6 +76,8 @@ def easy_read_pdf(database: Database, person_id: int, *, today: date | None = No
             ),
         ),
     )
+    record_action(database, AuditAction.EXPORT, person_id, "easy-read")
+    return pdf
 
 
 def _identity(facts: PlanFacts) -> str:

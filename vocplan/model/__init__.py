@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
+from vocplan.model.audit import AuditAction, AuditEvent
 from vocplan.model.directory import DirectoryEntry
 from vocplan.model.people import Person, Plan, PlanVersion
 from vocplan.model.plan_parts import (
@@ -65,6 +66,8 @@ __all__ = [
     "LIST_PARTS",
     "SINGLE_PARTS",
     "Adjustment",
+    "AuditAction",
+    "AuditEvent",
     "Barrier",
     "Certificate",
     "DirectoryEntry",

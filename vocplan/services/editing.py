@@ -16,8 +16,9 @@ from sqlmodel import Session, SQLModel, col, select
 from vocplan.domain.enums import PathwayStage, PlanSection, PlanStatus
 from vocplan.domain.errors import NotFoundError
 from vocplan.i18n import _
-from vocplan.model import LIST_PARTS, SINGLE_PARTS, Plan, PlanItem
+from vocplan.model import LIST_PARTS, SINGLE_PARTS, AuditAction, Plan, PlanItem
 from vocplan.model.types import utcnow
+from vocplan.services.audit import record_for
 from vocplan.services.validation import validated
 from vocplan.storage.database import Database
 
@@ -60,6 +61,7 @@ def update_part(
         previous = _apply(row, changes)
         session.add(row)
         _content_changed(session, plan)
+        record_for(session, AuditAction.CHANGE, person_id, part_key)
         return previous
 
 
@@ -74,6 +76,7 @@ def update_plan(database: Database, person_id: int, changes: dict[str, Any]) -> 
             changes = {**changes, "pathway_stage": PathwayStage(changes["pathway_stage"])}
         previous = _apply(plan, changes)
         _content_changed(session, plan)
+        record_for(session, AuditAction.CHANGE, person_id, "plan")
         return previous
 
 
@@ -110,6 +113,7 @@ def add_item(
         session.add(item)
         _content_changed(session, plan)
         session.flush()
+        record_for(session, AuditAction.CHANGE, person_id, list_key)
         return _dump(item)
 
 
@@ -124,6 +128,7 @@ def update_item(
         previous = _apply(item, changes)
         session.add(item)
         _content_changed(session, plan)
+        record_for(session, AuditAction.CHANGE, person_id, list_key)
         return previous
 
 
@@ -149,6 +154,7 @@ def delete_item(database: Database, person_id: int, list_key: str, uid: str) -> 
         session.flush()
         _renumber(session, _items(session, model, plan.id))
         _content_changed(session, plan)
+        record_for(session, AuditAction.CHANGE, person_id, list_key)
         return DeletedItem(list_key, deleted, position, tuple(unlinked))
 
 
@@ -174,6 +180,7 @@ def move_item(database: Database, person_id: int, list_key: str, uid: str, to_po
         items.insert(max(0, min(to_position, len(items))), moving)
         _renumber(session, items)
         _content_changed(session, plan)
+        record_for(session, AuditAction.CHANGE, person_id, list_key)
         return from_position
 
 

@@ -12,8 +12,9 @@ from vocplan.domain.dates import date_of_birth_problem, parse_date
 from vocplan.domain.enums import CarePlanFramework, PlanStatus
 from vocplan.domain.errors import NotFoundError, ValidationError
 from vocplan.i18n import _
-from vocplan.model import SINGLE_PARTS, Person, Plan
+from vocplan.model import SINGLE_PARTS, AuditAction, Person, Plan
 from vocplan.model.types import utcnow
+from vocplan.services.audit import record
 from vocplan.storage.database import Database
 
 MAX_NAME_LENGTH = 200
@@ -120,6 +121,7 @@ def add_person(
         session.flush()
         assert person.id is not None
         plan = create_empty_plan(session, person.id)
+        record(session, AuditAction.CHANGE, person.uid, "person added")
         return _summary(person, plan)
 
 
@@ -136,6 +138,7 @@ def update_person(
             setattr(person, name, value)
         person.updated_at = utcnow()
         session.add(person)
+        record(session, AuditAction.CHANGE, person.uid, "person")
         plan = session.exec(select(Plan).where(col(Plan.person_id) == person_id)).one()
         return _summary(person, plan)
 
@@ -210,11 +213,12 @@ def find_person(database: Database, reference: str) -> PersonSummary:
 
 
 def delete_person(database: Database, person_id: int) -> None:
-    """Remove a person and everything in their plan."""
+    """Remove a person and everything in their plan; the audit keeps only their uid."""
     with database.transaction() as session:
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError(_("That person is no longer in VocPlan."))
+        record(session, AuditAction.DELETE, person.uid)
         session.delete(person)
 
 

@@ -11,8 +11,9 @@ from sqlmodel import Session, col, func, select
 from vocplan.domain.enums import PathwayStage, PlanSection, PlanStatus
 from vocplan.domain.errors import NotFoundError, ValidationError
 from vocplan.i18n import _
-from vocplan.model import SINGLE_PARTS, Plan, PlanVersion
+from vocplan.model import SINGLE_PARTS, AuditAction, Plan, PlanVersion
 from vocplan.model.types import utcnow
+from vocplan.services.audit import record_action, record_for
 from vocplan.services.people import PersonSummary, get_person
 from vocplan.services.snapshot import SCHEMA_VERSION, plan_document
 from vocplan.storage.database import Database
@@ -74,6 +75,17 @@ class Agreement:
     worker_role: str
     worker_agreed_on: date
     not_agreed: str = ""
+
+
+def open_plan(database: Database, person_id: int, actor: str | None = None) -> PlanOverview:
+    """A person's plan as someone opens it to look at: the view goes on the audit trail.
+
+    ``plan_overview`` is for reading done on the way to something else (an export,
+    a refresh after a change) and records nothing.
+    """
+    overview = plan_overview(database, person_id)
+    record_action(database, AuditAction.VIEW, person_id, "plan", actor)
+    return overview
 
 
 def plan_overview(database: Database, person_id: int) -> PlanOverview:
@@ -168,6 +180,7 @@ def agree_plan(
                 snapshot=plan_document(session, plan, with_versions=False),
             )
         )
+        record_for(session, AuditAction.AGREE, person_id, f"version {number}")
         return number
 
 
