@@ -20,15 +20,12 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
 
 from vocplan.domain.enums import PlanSection
 from vocplan.export.pdf_facts import (
-    GROUPED_PARTS,
-    PART_LIFE_AREAS,
     SECTION_LIFE_AREAS,
     LifeArea,
     MoneyResult,
     PlanFacts,
-    items_by_life_area,
     money_result,
-    other_items_label,
+    part_plan,
 )
 from vocplan.export.pdf_layout import (
     ACCENT,
@@ -239,31 +236,24 @@ def _note(block: Block) -> list[Flowable]:
 
 
 def _part(facts: PlanFacts, part: PartOutline) -> list[Flowable]:
+    plan = part_plan(facts, part)
+    if plan is None:
+        return []  # each step is shown under the goal it is for
     story: list[Flowable] = [Paragraph(words(part.title), H2)]
-    if part.key == "steps":
-        if "goals" in facts.item_blocks:
-            return []  # each step is under the goal it is for
+    if plan.steps_only:
         return story + _steps(facts, facts.document.get("steps") or [])
-    area = PART_LIFE_AREAS.get(part.key)
-    if facts.is_wales and area is not None:
-        story.append(_life_area_line(area))
-    paired = facts.item_blocks.get(part.key)
-    if paired is None:
-        for block in part.blocks:
-            story += _block(block, part.is_list)
-        return story
-    if facts.is_wales and part.key in GROUPED_PARTS:
-        for area_group, members in items_by_life_area(paired):
-            label = area_group.label if area_group else other_items_label(part.key)
-            story.append(Paragraph(words(label), AREA))
-            for block, item in members:
-                story += _item(facts, part, block, item)
-    else:
-        for block, item in paired:
+    if plan.life_area is not None:
+        story.append(_life_area_line(plan.life_area))
+    for block in plan.plain_blocks:
+        story += _block(block, part.is_list)
+    for heading, members in plan.groups:
+        if heading:
+            story.append(Paragraph(words(heading), AREA))
+        for block, item in members:
             story += _item(facts, part, block, item)
-    if part.key == "goals":
+    if plan.steps_without_goal:
         story += _steps_without_goal(facts)
-    if part.key == "options":
+    if plan.comparison:
         story += _comparison(facts)
     return story
 

@@ -412,3 +412,50 @@ def items_by_life_area(
         if members:
             groups.append((area, members))
     return groups
+
+
+ItemGroup = tuple[str | None, tuple[tuple[Block, dict[str, Any]], ...]]
+
+
+@dataclass(frozen=True)
+class PartPlan:
+    """What a document shows for one part, in order. Both layouts follow it and differ
+    only in how they draw each piece."""
+
+    steps_only: bool
+    """Steps with no goals to sit under: shown as one list of steps."""
+    life_area: LifeArea | None
+    """The Care and Treatment Plan life area line (Wales only)."""
+    plain_blocks: tuple[Block, ...]
+    """Blocks of a part whose items need no special drawing."""
+    groups: tuple[ItemGroup, ...]
+    """Items with their stored values, under an optional heading (a life area in Wales)."""
+    steps_without_goal: bool
+    comparison: bool
+
+
+def part_plan(facts: PlanFacts, part: PartOutline) -> PartPlan | None:
+    """None when the part is shown elsewhere (steps, under the goals they are for)."""
+    if part.key == "steps" and "goals" in facts.item_blocks:
+        return None
+    life_area = PART_LIFE_AREAS.get(part.key) if facts.is_wales else None
+    paired = facts.item_blocks.get(part.key)
+    groups: tuple[ItemGroup, ...] = ()
+    plain: tuple[Block, ...] = ()
+    if paired is None:
+        plain = part.blocks
+    elif facts.is_wales and part.key in GROUPED_PARTS:
+        groups = tuple(
+            (area.label if area else other_items_label(part.key), tuple(members))
+            for area, members in items_by_life_area(paired)
+        )
+    else:
+        groups = ((None, tuple(paired)),)
+    return PartPlan(
+        steps_only=part.key == "steps",
+        life_area=life_area,
+        plain_blocks=plain,
+        groups=groups,
+        steps_without_goal=part.key == "goals",
+        comparison=part.key == "options",
+    )
