@@ -15,6 +15,7 @@ os.environ["VOCPLAN_LANG"] = "en"
 
 import pytest
 
+from vocplan.cli import main
 from vocplan.storage.database import Database, open_database
 
 
@@ -39,3 +40,29 @@ def database(database_path: Path) -> Iterator[Database]:
     db = open_database(f"sqlite:///{database_path}")
     yield db
     db.close()
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    """The ``vocplan`` command run in-process: exit code, standard output, standard error."""
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="session")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+    """A data folder holding the four demo people, made once; tests use a copy (``folder``)."""
+    data = tmp_path_factory.mktemp("cli-demo") / "data"
+    data.mkdir()
+    shutil.copyfile(migrated_template, data / "vocplan.db")
+    assert main(["--data-dir", str(data), "demo"]) == 0
+    return data
+
+
+@pytest.fixture
+def folder(demo_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A fresh copy of the demo data folder for one test."""
+    capsys.readouterr()
+    data = tmp_path / "data"
+    shutil.copytree(demo_folder, data, ignore=shutil.ignore_patterns("backups"))
+    return data

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run
 from vocplan.cli import main
 from vocplan.export.fhir import fhir_bundle
 from vocplan.export.importing import apply_import, parse_plan_file
@@ -261,20 +262,14 @@ def _folder_with_events(tmp_path: Path) -> tuple[Path, str]:
     return folder, uid
 
 
-def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    code = main(list(arguments))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 def test_cli_verify_exits_0_when_intact_and_1_naming_the_bad_event(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder, _uid = _folder_with_events(tmp_path)
-    code, out, _err = _run(capsys, "--data-dir", str(folder), "audit", "verify")
+    code, out, _err = run(capsys, "--data-dir", str(folder), "audit", "verify")
     assert code == 0 and "intact" in out
     _tamper(folder / "vocplan.db", "UPDATE audit_event SET detail = 'x' WHERE id = 2")
-    code, _out, err = _run(capsys, "--data-dir", str(folder), "audit", "verify")
+    code, _out, err = run(capsys, "--data-dir", str(folder), "audit", "verify")
     assert code == 1
     assert "Audit event 2 was changed" in err
 
@@ -283,16 +278,16 @@ def test_cli_show_lists_events_without_names(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder, uid = _folder_with_events(tmp_path)
-    code, out, _err = _run(
+    code, out, _err = run(
         capsys, "--data-dir", str(folder), "audit", "show", "--person", NAME, "--limit", "2"
     )
     assert code == 0
     lines = out.strip().splitlines()
     assert len(lines) == 3 and all(uid in line for line in lines[1:])
     assert "goals" in lines[1] and NAME not in out
-    code, out, _err = _run(capsys, "--data-dir", str(folder), "audit", "show", "--person", uid)
+    code, out, _err = run(capsys, "--data-dir", str(folder), "audit", "show", "--person", uid)
     assert code == 0 and len(out.strip().splitlines()) == 5
-    code, _out, err = _run(capsys, "--data-dir", str(folder), "audit", "show", "--person", "Nobody")
+    code, _out, err = run(capsys, "--data-dir", str(folder), "audit", "show", "--person", "Nobody")
     assert code == 1 and err
 
 
@@ -301,11 +296,11 @@ def test_cli_export_refuses_to_overwrite_without_force(
 ) -> None:
     folder, _uid = _folder_with_events(tmp_path)
     target = tmp_path / "audit.csv"
-    code, _out, _err = _run(capsys, "--data-dir", str(folder), "audit", "export", "-o", str(target))
+    code, _out, _err = run(capsys, "--data-dir", str(folder), "audit", "export", "-o", str(target))
     assert code == 0 and len(target.read_text(encoding="utf-8-sig").splitlines()) == 5
-    code, _out, err = _run(capsys, "--data-dir", str(folder), "audit", "export", "-o", str(target))
+    code, _out, err = run(capsys, "--data-dir", str(folder), "audit", "export", "-o", str(target))
     assert code == 1 and "--force" in err
-    code, _out, _err = _run(
+    code, _out, _err = run(
         capsys, "--data-dir", str(folder), "audit", "export", "-o", str(target), "--force"
     )
     assert code == 0

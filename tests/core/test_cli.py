@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from vocplan.cli import main
+from tests.conftest import run
 from vocplan.services.people import PersonInput, add_person
 from vocplan.storage.database import open_database
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    code = main(list(arguments))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def add_real_person(folder: Path, name: str = "Real Person") -> None:

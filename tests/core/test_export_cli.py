@@ -3,38 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from tests.conftest import run
 from vocplan.cli import main
 from vocplan.export.importing import read_plan_file
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    code = main(list(arguments))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
-    """A data folder holding the four demo people, made once and copied for each test."""
-    data = tmp_path_factory.mktemp("cli-demo") / "data"
-    data.mkdir()
-    shutil.copyfile(migrated_template, data / "vocplan.db")
-    assert main(["--data-dir", str(data), "demo"]) == 0
-    return data
-
-
-@pytest.fixture
-def folder(demo_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    capsys.readouterr()
-    data = tmp_path / "data"
-    shutil.copytree(demo_folder, data, ignore=shutil.ignore_patterns("backups"))
-    return data
 
 
 def people(capsys: pytest.CaptureFixture[str], folder: Path) -> list[dict[str, object]]:
