@@ -23,22 +23,16 @@ from ui.qt import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QModelIndex,
     QObject,
-    QPainter,
-    QPersistentModelIndex,
     QPushButton,
     QScrollArea,
-    QSize,
     QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
-    QTextDocument,
     QVBoxLayout,
     QWidget,
 )
+from ui.rich_delegate import AnyIndex, RichTextDelegate
 from ui.session.directory_picker import DirectoryLinks
 from ui.session.fields import ERROR_STYLE, INPUT_HEIGHT, ITEM_DATA, WARNING_SIGN, FieldRow
 from ui.session.panels import (
@@ -126,60 +120,22 @@ def _shown(field: FieldSpec, value: Any, document: dict[str, Any]) -> str:
         return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-class EntryDelegate(QStyledItemDelegate):
+class EntryDelegate(RichTextDelegate):
     """Draws an entry as its title, with a few short facts under it in a quieter colour."""
 
-    PADDING_X = 8
-    PADDING_Y = 7
-
-    def __init__(self, view: QListWidget) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QTextDocument:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        strong = selected and self.view.hasFocus()
+    def entry_html(self, index: AnyIndex, strong: bool) -> str:
         text_colour = "#ffffff" if strong else TEXT
         facts_colour = "#e8f1ef" if strong else MUTED_TEXT
         title = html.escape(str(index.data(TITLE_ROLE) or ""))
         facts = html.escape(str(index.data(FACTS_ROLE) or ""))
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(0)
         body = f'<div style="color: {text_colour}; font-weight: 600;">{title}</div>'
         if facts:
             body += f'<div style="color: {facts_colour};">{facts}</div>'
-        document.setHtml(body)
-        return document
+        return body
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        styled = QStyleOptionViewItem(option)
-        self.initStyleOption(styled, index)
-        styled.text = ""
-        widget = styled.widget
-        style = widget.style() if widget is not None else self.view.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, styled, painter, widget)
-        document = self._document(option, index)
-        document.setTextWidth(max(option.rect.width() - 2 * self.PADDING_X, 50))
-        painter.save()
-        painter.translate(option.rect.left() + self.PADDING_X, option.rect.top() + self.PADDING_Y)
-        document.drawContents(painter)
-        painter.restore()
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        width = max(self.view.viewport().width() - 2 * self.PADDING_X, 100)
-        document = self._document(option, index)
-        document.setTextWidth(width)
-        return QSize(width, int(document.size().height()) + 2 * self.PADDING_Y)
+    def text_width(self, option: QStyleOptionViewItem, index: AnyIndex) -> int:
+        # The whole list is as wide as the viewport; entries wrap to it.
+        return max(self.view.viewport().width(), 100 + 2 * self.PADDING_X)
 
 
 class ListEditor(StepPanel):

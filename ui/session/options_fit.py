@@ -26,24 +26,18 @@ from ui.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QModelIndex,
-    QPainter,
-    QPersistentModelIndex,
     QPushButton,
     QResizeEvent,
     QShowEvent,
-    QSize,
     QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
     QTableWidget,
     QTableWidgetItem,
-    QTextDocument,
     QVBoxLayout,
     QWidget,
 )
+from ui.rich_delegate import AnyIndex, RichTextDelegate
 from ui.session.fields import ERROR_STYLE, INPUT_HEIGHT, ITEM_DATA, WARNING_SIGN
 from ui.session.lists import item_title
 from ui.session.panels import StepPanel, intro_label, muted_label, part_heading
@@ -643,25 +637,13 @@ class ComparisonDialog(QDialog):
         return labels
 
 
-class CellDelegate(QStyledItemDelegate):
-    """Draws a cell of the comparison: the status in bold (symbol and words), the reason under it.
-
-    Wraps at the column's width with room around the text, and says how tall
-    that makes the cell, so nothing a cell says is cut off.
-    """
+class CellDelegate(RichTextDelegate):
+    """A cell of the comparison: the status in bold (symbol and words), the reason under it."""
 
     PADDING_X = 10
     PADDING_Y = 8
 
-    def __init__(self, table: QTableWidget) -> None:
-        super().__init__(table)
-        self.table = table
-
-    def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, width: int
-    ) -> QTextDocument:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        strong = selected and self.table.hasFocus()
+    def entry_html(self, index: AnyIndex, strong: bool) -> str:
         reason = html.escape(str(index.data(REASON_ROLE) or ""))
         status_value = index.data(STATUS_ROLE)
         body = ""
@@ -672,35 +654,7 @@ class CellDelegate(QStyledItemDelegate):
                 f'<div style="color: {colour}; font-weight: 600;">'
                 f"{html.escape(status_text(status))}</div>"
             )
-        body += f'<div style="color: {"#ffffff" if strong else TEXT};">{reason}</div>'
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(0)
-        document.setHtml(body)
-        document.setTextWidth(max(width - 2 * self.PADDING_X, 40))
-        return document
+        return body + f'<div style="color: {"#ffffff" if strong else TEXT};">{reason}</div>'
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        styled = QStyleOptionViewItem(option)
-        self.initStyleOption(styled, index)
-        styled.text = ""
-        widget = styled.widget
-        style = widget.style() if widget is not None else self.table.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, styled, painter, widget)
-        document = self._document(option, index, option.rect.width())
-        painter.save()
-        painter.translate(option.rect.left() + self.PADDING_X, option.rect.top() + self.PADDING_Y)
-        document.drawContents(painter)
-        painter.restore()
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        width = self.table.columnWidth(index.column())
-        document = self._document(option, index, width)
-        return QSize(width, int(document.size().height()) + 2 * self.PADDING_Y)
+    def text_width(self, option: QStyleOptionViewItem, index: AnyIndex) -> int:
+        return self.view.columnWidth(index.column())  # type: ignore[attr-defined]
