@@ -7,6 +7,7 @@ that word the fit, the comparison hints and the explorer's answers.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from ui.qt import Qt
@@ -169,6 +170,14 @@ def test_options_show_how_they_fit_and_two_compare_side_by_side(
     hours = dialog.row_labels().index("Hours a week")
     assert dialog.cell_text(hours, 0).startswith("✗ Does not fit\n20 hours a week")
     assert dialog.cell_text(hours, 1).startswith("✓ Fits\n10 hours a week")
+    # Regression: rows were sized for the column's full width but drawn 1px narrower
+    # (the grid line), so a word could wrap onto a line the row had no room for.
+    delegate = dialog.table.itemDelegate()
+    for row in range(dialog.table.rowCount()):
+        for column in range(dialog.table.columnCount()):
+            index = dialog.table.model().index(row, column)
+            drawn = dialog.table.visualRect(index).width()
+            assert delegate.text_width(QStyleOptionViewItem(), index) == drawn, (row, column)
     assert dialog.focusWidget() is dialog.table  # arrow keys move around it straight away
     qtbot.keyClick(dialog.table, Qt.Key.Key_Right)
     assert dialog.table.currentColumn() == 1

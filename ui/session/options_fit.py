@@ -657,4 +657,5 @@ class CellDelegate(RichTextDelegate):
         return body + f'<div style="color: {"#ffffff" if strong else TEXT};">{reason}</div>'
 
     def text_width(self, option: QStyleOptionViewItem, index: AnyIndex) -> int:
-        return self.view.columnWidth(index.column())  # type: ignore[attr-defined]
+        # The width the cell is drawn in: the column less its grid line.
+        return self.view.visualRect(index).width()
