@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -32,6 +33,51 @@ def spoken_name(widget: QWidget) -> str:
     return ""
 
 
+def control_problems(window: QWidget, where: str) -> tuple[int, set[str]]:
+    """How many visible controls were checked, and which lack a name or a keyboard path."""
+    problems: set[str] = set()
+    checked = 0
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or not isinstance(widget, (*INPUTS, QAbstractButton)):
+            continue
+        if isinstance(widget, QHeaderView):
+            continue  # part of its table, which announces the column names
+        checked += 1
+        name = f"{where}: {type(widget).__name__} {widget.objectName()!r}"
+        if not spoken_name(widget).strip():
+            problems.add(f"{name} has no accessible name")
+        if widget.isEnabled() and widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            problems.add(f"{name} cannot be reached with the keyboard")
+    return checked, problems
+
+
+def test_the_main_window_directory_and_person_form_are_named_and_reachable(
+    qtbot: QtBot, database: Database
+) -> None:
+    from ui.directory_window import DirectoryWindow
+    from ui.main_window import MainWindow
+    from ui.person_dialog import PersonDialog
+
+    load_demo(database, today=date(2026, 11, 23))
+    services = AppServices(database)
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.attach(services)
+    directory = DirectoryWindow(services)
+    qtbot.addWidget(directory)
+    form = PersonDialog(services)
+    qtbot.addWidget(form)
+    total = 0
+    problems: set[str] = set()
+    for window, where in ((main, "main window"), (directory, "directory"), (form, "add a person")):
+        window.show()
+        checked, found = control_problems(window, where)
+        total += checked
+        problems |= found
+    assert total > 15
+    assert sorted(problems) == []
+
+
 def test_every_control_in_every_step_is_named_and_reachable(
     qtbot: QtBot, database: Database
 ) -> None:
@@ -45,15 +91,8 @@ def test_every_control_in_every_step_is_named_and_reachable(
     checked = 0
     for section in PlanSection:
         window.go_to(section, remember=False)
-        for widget in window.findChildren(QWidget):
-            if not widget.isVisibleTo(window):
-                continue
-            if isinstance(widget, (*INPUTS, QAbstractButton)):
-                checked += 1
-                where = f"{section.value}: {type(widget).__name__} {widget.objectName()!r}"
-                if not spoken_name(widget).strip():
-                    problems.add(f"{where} has no accessible name")
-                if widget.isEnabled() and widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-                    problems.add(f"{where} cannot be reached with the keyboard")
+        counted, found = control_problems(window, section.value)
+        checked += counted
+        problems |= found
     assert checked > 100  # the steps were really built
     assert sorted(problems) == []
