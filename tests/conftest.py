@@ -12,11 +12,50 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("VOCPLAN_DATA_DIR", None)
 os.environ.pop("VOCPLAN_DATABASE_URL", None)
 os.environ["VOCPLAN_LANG"] = "en"
+os.environ.pop("VOCPLAN_USER", None)
+os.environ["VOCPLAN_PASSPHRASE"] = "test passphrase for the data"
 
 import pytest
 
 from vocplan.cli import main
+from vocplan.security.crypto import KdfParameters
+from vocplan.security.folder import DataFiles, FolderState, set_up, unlock
+from vocplan.security.keyfile import Mode, Unlocked
 from vocplan.storage.database import Database, open_database
+
+TEST_PASSPHRASE = os.environ["VOCPLAN_PASSPHRASE"]
+"""Unlocks every data folder the tests set up (the command line reads it from the environment)."""
+FAST_KDF = KdfParameters(time_cost=1, memory_kib=64, parallelism=1)
+"""Argon2id at its cheapest, for test set-ups only: the app always uses STRONG_KDF."""
+
+
+def protect(
+    folder: Path,
+    mode: Mode = Mode.CLINIC,
+    name: str = "Test Admin",
+    passphrase: str = TEST_PASSPHRASE,
+) -> Unlocked:
+    """Set up ``folder`` as ``vocplan init`` would, with a cheap key derivation."""
+    return set_up(files_of(folder), mode, name, passphrase, kdf=FAST_KDF)
+
+
+def files_of(folder: Path) -> DataFiles:
+    return DataFiles(database=folder / "vocplan.db", folder=folder, backups=folder / "backups")
+
+
+def open_folder(folder: Path) -> Database:
+    """The database of data folder ``folder``, protecting the folder first if it is not yet."""
+    files = files_of(folder)
+    if files.state() is FolderState.PROTECTED:
+        unlocked = unlock(files, TEST_PASSPHRASE)
+    else:
+        unlocked = protect(folder)
+    return open_database(
+        f"sqlite:///{files.database}",
+        key=unlocked.key,
+        actor=unlocked.account.name,
+        backups_dir=files.backups,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +94,7 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory, migrated_template: Pat
     data = tmp_path_factory.mktemp("cli-demo") / "data"
     data.mkdir()
     shutil.copyfile(migrated_template, data / "vocplan.db")
+    protect(data)
     assert main(["--data-dir", str(data), "demo"]) == 0
     return data
 

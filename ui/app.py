@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ui.main_window import MainWindow
 from ui.qt import (
     QApplication,
+    QDialog,
     QEvent,
     QIcon,
     QLibraryInfo,
@@ -29,11 +30,14 @@ from ui.qt import (
 )
 from ui.style import apply_style
 from vocplan import paths
+from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _, current_language
 from vocplan.storage.errors import StorageError
 
 if TYPE_CHECKING:
+    from ui.security.lock import LockManager
     from ui.services import AppServices
+    from vocplan.security.keyfile import Mode, Unlocked
     from vocplan.startup import StartOptions
 
 log = logging.getLogger(__name__)
@@ -74,6 +78,10 @@ def run(options: StartOptions) -> int:
     return session.exit_code if session.exit_code is not None else code
 
 
+class _Closed(Exception):
+    """The person closed the set-up or sign-in dialog: VocPlan closes, nothing changed."""
+
+
 class RunningApp:
     """The opened database and the window using it, for one run of the app."""
 
@@ -82,16 +90,30 @@ class RunningApp:
         self.window = window
         self.services: AppServices | None = None
         self.exit_code: int | None = None
+        self.mode: Mode | None = None
+        self.sign_in_dialog: QDialog | None = None
+        self.lock_manager: LockManager | None = None
 
     def open_database(self) -> None:
         if self.services is not None or self.exit_code is not None:
+            return
+        try:
+            unlocked = self._sign_in()
+        except _Closed:
+            self.exit_code = EXIT_OK
+            QApplication.exit(EXIT_OK)
+            self.window.hide()
+            return
+        except VocPlanError as problem:  # the key file is missing or damaged
+            log.warning("the data could not be unlocked: %s", type(problem).__name__)
+            self._give_up(str(problem))
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             from vocplan.startup import open_app_database
 
-            database = open_app_database(self.options)
-        except StorageError as problem:
+            database = open_app_database(self.options, unlocked=unlocked)
+        except (StorageError, VocPlanError) as problem:
             log.warning("the data file could not be opened: %s", type(problem).__name__)
             self._give_up(str(problem))
             return
@@ -120,6 +142,62 @@ class RunningApp:
         self.services = AppServices(database)
         load_starter_directory(self.services)
         self.window.attach(self.services)
+        if unlocked is not None:
+            self._start_locking(unlocked)
+
+    def _sign_in(self) -> Unlocked | None:
+        """Set up a new folder, or unlock a protected one; None for a database server."""
+        from ui.security.passphrase_forms import SetUpDialog, SignInDialog
+        from vocplan.security.folder import FolderState, set_up, unlock
+        from vocplan.security.keyfile import Mode
+        from vocplan.services.audit import current_actor
+
+        files = self.options.files()
+        state = files.state()
+        if state is FolderState.SERVER:
+            return None
+        dialog: SetUpDialog | SignInDialog
+        if state is FolderState.PROTECTED:
+            keys = files.key_file_contents()
+            self.mode = keys.mode
+            staff = [account.name for account in keys.accounts()]
+            dialog = SignInDialog(
+                lambda passphrase, name: unlock(files, passphrase, name),
+                staff=staff if keys.mode is Mode.CLINIC else [],
+                parent=self.window,
+            )
+        else:
+            dialog = SetUpDialog(
+                lambda mode, name, passphrase: set_up(
+                    files, mode, name if mode is Mode.CLINIC else current_actor(), passphrase
+                ),
+                has_plans=state is FolderState.UNPROTECTED,
+                parent=self.window,
+            )
+        self.sign_in_dialog = dialog
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.sign_in_dialog = None
+        if not accepted or dialog.unlocked is None:
+            raise _Closed()
+        if isinstance(dialog, SetUpDialog):
+            self.mode = dialog.mode
+        return dialog.unlocked
+
+    def _start_locking(self, unlocked: Unlocked) -> None:
+        from ui.security.lock import LockManager
+        from vocplan.security.folder import check_again
+        from vocplan.security.keyfile import Mode
+
+        assert self.services is not None
+        files = self.options.files()
+        self.lock_manager = LockManager(
+            unlocked,
+            lambda passphrase: check_again(files, unlocked, passphrase),
+            minutes=self.services.lock_after_minutes(),
+            has_staff=self.mode is Mode.CLINIC,
+            parent=self.window,
+        )
+        self.window.set_access(unlocked.account, self.mode, self.lock_manager, files)
 
     def _give_up(self, message: str) -> None:
         QApplication.restoreOverrideCursor()
@@ -130,6 +208,8 @@ class RunningApp:
         self.window.hide()
 
     def close(self) -> None:
+        if self.lock_manager is not None:
+            self.lock_manager.stop()
         if self.services is not None:
             self.services.close()
             self.services = None

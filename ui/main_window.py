@@ -49,8 +49,11 @@ if TYPE_CHECKING:
     from ui.directory_window import DirectoryWindow
     from ui.person_dialog import PersonDialog
     from ui.plan_files import PlanImporter, PlanSaver
+    from ui.security.lock import LockManager
     from ui.services import AppServices
     from ui.session.window import SessionWindow
+    from vocplan.security.folder import DataFiles
+    from vocplan.security.keyfile import Account, Mode
     from vocplan.services.people import PersonSummary
 
 TABLE_STYLE = """
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self.directory_window: DirectoryWindow | None = None
         self.plan_saver: PlanSaver | None = None
         self.plan_importer: PlanImporter | None = None
+        self.lock_manager: LockManager | None = None
 
         self.model = PeopleTableModel(self)
         self.proxy = PeopleFilterModel(self)
@@ -157,6 +161,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         people_menu = self.menuBar().addMenu(_("&People"))
+        self.people_menu = people_menu
         people_menu.addAction(self.add_action)
         people_menu.addAction(self.open_action)
         people_menu.addAction(self.find_action)
@@ -327,6 +332,52 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(True)
         self.statusBar().clearMessage()
         self.refresh_people()
+
+    def set_access(
+        self,
+        account: Account,
+        mode: Mode | None,
+        lock_manager: LockManager,
+        files: DataFiles,
+    ) -> None:
+        """After signing in: the Lock button and shortcut, and an administrator's tools."""
+        from vocplan.security.keyfile import Mode
+
+        self.lock_manager = lock_manager
+        self.lock_action = QAction(_("&Lock VocPlan"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.setStatusTip(_("Hide everything until your passphrase is typed again"))
+        self.lock_action.triggered.connect(lock_manager.lock)
+        self.addAction(self.lock_action)
+        self.people_menu.insertAction(self.quit_action, self.lock_action)
+        self.lock_button = QPushButton(_("Lock"), self)
+        self.lock_button.setToolTip(_("Lock VocPlan (Ctrl+L)"))
+        self.lock_button.setAccessibleName(_("Lock VocPlan"))
+        self.lock_button.clicked.connect(lock_manager.lock)
+        if mode is Mode.CLINIC:
+            self.signed_in_label = QLabel(_("Signed in: {name}").format(name=account.name), self)
+            self.statusBar().addPermanentWidget(self.signed_in_label)
+        self.statusBar().addPermanentWidget(self.lock_button)
+        if account.is_admin and mode is not None:
+            self.admin_action = QAction(_("&Administration…"), self)
+            self.admin_action.setStatusTip(_("Staff, locking and the audit trail"))
+            self.admin_action.triggered.connect(
+                lambda: self.open_admin(account, mode, lock_manager, files)
+            )
+            self.addAction(self.admin_action)
+            self.people_menu.insertAction(self.quit_action, self.admin_action)
+        self.people_menu.insertSeparator(self.quit_action)
+
+    def open_admin(
+        self, account: Account, mode: Mode, lock_manager: LockManager, files: DataFiles
+    ) -> None:
+        from ui.security.admin import AdminDialog
+
+        dialog = AdminDialog(
+            self._require_services(), files, account, mode, lock_manager, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def refresh_people(self, select_person_id: int | None = None) -> None:
         services = self._require_services()

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QTranslator,
     QUrl,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import (
     QAction,
@@ -81,6 +82,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSlider,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QStatusBar,
@@ -91,12 +93,19 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QToolBar,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
+
+try:  # D-Bus is how a Linux desktop says its screen is locked; other systems lack it.
+    from PySide6.QtDBus import QDBusConnection
+except ImportError:  # pragma: no cover - depends on the platform's Qt build
+    QDBusConnection = None  # type: ignore[assignment,misc]
 
 __all__ = [
     "QAbstractItemView",
@@ -110,6 +119,7 @@ __all__ = [
     "QColor",
     "QComboBox",
     "QCoreApplication",
+    "QDBusConnection",
     "QDesktopServices",
     "QDialog",
     "QDialogButtonBox",
@@ -159,6 +169,7 @@ __all__ = [
     "QSizePolicy",
     "QSlider",
     "QSortFilterProxyModel",
+    "QSpinBox",
     "QSplitter",
     "QStackedWidget",
     "QStandardPaths",
@@ -167,6 +178,7 @@ __all__ = [
     "QStyleFactory",
     "QStyleOptionViewItem",
     "QStyledItemDelegate",
+    "QTabWidget",
     "QTableView",
     "QTableWidget",
     "QTableWidgetItem",
@@ -176,6 +188,7 @@ __all__ = [
     "QTimer",
     "QToolBar",
     "QToolButton",
+    "QToolTip",
     "QTranslator",
     "QUndoCommand",
     "QUndoStack",
@@ -185,4 +198,5 @@ __all__ = [
     "QWidget",
     "Qt",
     "Signal",
+    "Slot",
 ]

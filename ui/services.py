@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from vocplan.export import importing
 from vocplan.export.importing import ImportPreview
 from vocplan.model.audit import AuditAction
-from vocplan.services import directory
-from vocplan.services.audit import record_action
+from vocplan.services import audit, directory
+from vocplan.services.audit import AuditEntry, VerifyResult, record_action
 from vocplan.services.directory import DirectoryInput, DirectoryRecord, ImportReport
 from vocplan.services.people import PersonInput, PersonSummary, add_person, list_people
 from vocplan.services.plans import PlanOverview, open_plan, plan_overview
@@ -145,6 +145,32 @@ class AppServices:
     def load_starter_directory(self) -> ImportReport | None:
         """Read the shipped starter list into an empty directory; None if it was not empty."""
         return directory.load_starter_directory(self._database)
+
+    # --- the administrator's tools ---------------------------------------------------
+
+    def lock_after_minutes(self) -> int:
+        from vocplan.services.settings import lock_after_minutes
+
+        return lock_after_minutes(self._database)
+
+    def set_lock_after_minutes(self, minutes: int) -> None:
+        from vocplan.services.settings import set_lock_after_minutes
+
+        set_lock_after_minutes(self._database, minutes)
+
+    def audit_events(self, limit: int | None = 500) -> list[AuditEntry]:
+        """The newest events first; they name people by uid only."""
+        return audit.events(self._database, limit=limit)
+
+    def verify_audit(self) -> VerifyResult:
+        return audit.verify(self._database)
+
+    def export_audit(self, path: Path | str) -> int:
+        return audit.export_csv(self._database, path)
+
+    def data_key(self) -> bytes | None:
+        """For the administrator's staff tools: adding a slot wraps this key again."""
+        return self._database.key
 
     def close(self) -> None:
         self._database.close()

@@ -7,19 +7,22 @@ changed), 2 the command was typed wrongly.
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vocplan import __version__, audit_cli, i18n
+from vocplan import __version__, audit_cli, i18n, staff_cli
 from vocplan.benefits import command as benefits_command
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _
 from vocplan.startup import StartOptions
+from vocplan.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from vocplan.export.importing import ImportPreview
@@ -27,6 +30,9 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+PASSPHRASE_VARIABLE = "VOCPLAN_PASSPHRASE"
+"""For automation only: anyone who can read the process's environment can read it."""
+USER_VARIABLE = "VOCPLAN_USER"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,6 +42,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(arguments)
     start = StartOptions.resolve(options.data_dir, options.lang)
     command: Callable[[StartOptions, argparse.Namespace], int] = getattr(options, "run", run_app)
+    if command is not run_app:
+        start = replace(
+            start,
+            passphrase=functools.cache(
+                lambda: data_passphrase(options, new=command is staff_cli.run_init)
+            ),
+            user=options.user or os.environ.get(USER_VARIABLE) or None,
+        )
     try:
         return command(start, options)
     except VocPlanError as problem:
@@ -61,6 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--lang", metavar="CODE", help=_("language: en, cy (Welsh) or pl (Polish)"))
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        help=_(
+            "read the passphrase that unlocks the plans from the first line of FILE (else "
+            "the {variable} environment variable, for automation only; else it is asked for)"
+        ).format(variable=PASSPHRASE_VARIABLE),
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=_(
+            "Clinic mode: the member of staff whose passphrase is given (default: "
+            "{variable}; else every account is tried)"
+        ).format(variable=USER_VARIABLE),
+    )
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
     demo = commands.add_parser("demo", help=_("add the four fictional demo people"))
@@ -137,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     benefits_command.add_parser(commands)
     audit_cli.add_parser(commands)
+    staff_cli.add_parsers(commands)
     return parser
 
 
@@ -265,7 +297,9 @@ def run_people(start: StartOptions, options: argparse.Namespace) -> int:
 
 
 def run_backup(start: StartOptions, options: argparse.Namespace) -> int:
-    from vocplan.storage.backups import copy_database
+    from vocplan.startup import unlock_with_options
+    from vocplan.storage.backups import copy_database, keys_beside
+    from vocplan.storage.inspect import inspect_file
 
     live = _live_database_file(start)
     target: Path = options.file.expanduser().resolve()
@@ -281,25 +315,75 @@ def run_backup(start: StartOptions, options: argparse.Namespace) -> int:
                 file=target
             )
         )
-    copy_database(live, target)
+    unlocked = unlock_with_options(start)
+    key = unlocked.key if unlocked is not None else None
+    inspect_file(live, key)
+    copy_database(live, target, key)
     print(_("Saved a copy of all the data to {file}.").format(file=target))
+    if unlocked is not None:
+        from vocplan.services.directory import write_atomically
+
+        keys = keys_beside(target)
+        write_atomically(keys, start.files().key_file.read_bytes())
+        print(
+            _(
+                "The copy is encrypted. The passphrases that open it are in {file}: keep the "
+                "two files together."
+            ).format(file=keys)
+        )
     return EXIT_OK
 
 
 def run_restore(start: StartOptions, options: argparse.Namespace) -> int:
-    from vocplan.storage.backups import copy_before, restore_database
+    from vocplan.security.folder import FolderState, unlock
+    from vocplan.startup import unlock_with_options
+    from vocplan.storage.backups import copy_before, keys_beside, restore_database
+    from vocplan.storage.cipher import encrypt_copy, is_plain_sqlite
     from vocplan.storage.database import open_database
     from vocplan.storage.inspect import inspect_file
 
     source: Path = options.file.expanduser().resolve()
     if not source.is_file():
         raise VocPlanError(_("There is no file at {file}.").format(file=source))
-    if inspect_file(source).is_new:
-        raise VocPlanError(_("That file holds no VocPlan data. Nothing was changed."))
     live = _live_database_file(start, must_exist=False)
     if source == live:
         raise VocPlanError(_("That is the live data file itself. Nothing was changed."))
-    has_data = live.exists() and not inspect_file(live).is_new
+    files = start.files()
+    state = files.state()
+    sidecar = keys_beside(source)
+    # The copy's own key file, when it has one, is what opens it (a restore onto a new machine).
+    source_keys = sidecar if sidecar.is_file() and not is_plain_sqlite(source) else None
+    unlocked = None
+    if source_keys is not None:
+        unlocked = unlock(files, _passphrase_for(start), start.user, key_file=source_keys)
+    elif state is FolderState.PROTECTED:
+        unlocked = unlock_with_options(start)
+    elif not is_plain_sqlite(source):
+        raise VocPlanError(
+            _(
+                "That copy is encrypted, and the file of passphrases that opens it ({file}) "
+                "is not beside it. Nothing was changed."
+            ).format(file=sidecar.name)
+        )
+    key = unlocked.key if unlocked is not None else None
+    try:
+        source_state = inspect_file(source, None if is_plain_sqlite(source) else key)
+    except StorageError:
+        if source_keys is not None or key is None:
+            raise
+        raise VocPlanError(
+            _(
+                "That file is not a copy of this VocPlan's data. It may not be VocPlan data at "
+                "all, or be damaged, or come from another VocPlan set-up (then the file "
+                "{file} that opens it must be beside it). Nothing was changed."
+            ).format(file=sidecar.name)
+        ) from None
+    if source_state.is_new:
+        raise VocPlanError(_("That file holds no VocPlan data. Nothing was changed."))
+    current_key = None
+    if state is FolderState.PROTECTED:
+        current_key = key if source_keys is None else _current_key_if_same(files, key)
+    has_data = live.exists() and live.stat().st_size > 0
     if (
         has_data
         and not options.yes
@@ -312,12 +396,66 @@ def run_restore(start: StartOptions, options: argparse.Namespace) -> int:
     ):
         raise VocPlanError(_("Nothing was changed. To restore without being asked, add --yes."))
     if has_data:
-        kept = copy_before(live, start.backups_folder, reason="before-restore")
+        if state is FolderState.PROTECTED and current_key is None:
+            kept = _keep_aside_with_keys(start, live)
+        else:
+            kept = copy_before(live, start.backups_folder, reason="before-restore", key=key)
         print(_("The data as it was is kept in {file}.").format(file=kept))
-    restore_database(source, live)
-    open_database(f"sqlite:///{live}").close()  # brings an older copy up to date
+    if source_keys is not None and current_key is None:
+        from vocplan.services.directory import write_atomically
+
+        # The restored data has the copy's key: from now on its passphrases open this folder.
+        files.key_file.parent.mkdir(parents=True, exist_ok=True)
+        live.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            live.with_name(live.name + suffix).unlink(missing_ok=True)
+        write_atomically(files.key_file, source_keys.read_bytes())
+    if key is not None and is_plain_sqlite(source):
+        encrypted = live.with_name(f".{live.name}.restoring")
+        encrypted.unlink(missing_ok=True)
+        encrypt_copy(source, encrypted, key)
+        try:
+            restore_database(encrypted, live, key)
+        finally:
+            encrypted.unlink(missing_ok=True)
+    else:
+        restore_database(source, live, key)
+    open_database(f"sqlite:///{live}", key=key).close()  # brings an older copy up to date
     print(_("Restored the data from {file}.").format(file=source))
     return EXIT_OK
+
+
+def _passphrase_for(start: StartOptions) -> str:
+    from vocplan.security.errors import NeedsPassphrase
+
+    if start.passphrase is None:
+        raise NeedsPassphrase()
+    return start.passphrase()
+
+
+def _current_key_if_same(files: Any, key: bytes | None) -> bytes | None:
+    """``key`` when the folder's own key file is for the same data key, else None."""
+    from vocplan.security.keyfile import key_id
+
+    if key is not None and files.key_file_contents().key_id == key_id(key):
+        return key
+    return None
+
+
+def _keep_aside_with_keys(start: StartOptions, live: Path) -> Path:
+    """Before a restore that brings its own key: the current file and its key file, as they are."""
+    import shutil
+
+    from vocplan.storage.backups import dated_name, keys_beside
+
+    kept = dated_name(start.backups_folder, suffix="-before-restore")
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        part = live.with_name(live.name + suffix)
+        if part.exists():
+            shutil.copyfile(part, kept.with_name(kept.name + suffix))
+    shutil.copyfile(start.files().key_file, keys_beside(kept))
+    return kept
 
 
 def run_export(start: StartOptions, options: argparse.Namespace) -> int:
@@ -351,7 +489,6 @@ def run_export(start: StartOptions, options: argparse.Namespace) -> int:
 
 EXPORT_FORMATS = ("pdf", "easy-read", "json", "fhir", "vocplan")
 IMPORT_FORMATS = ("json", "vocplan")
-PASSPHRASE_VARIABLE = "VOCPLAN_PASSPHRASE"
 
 
 def _export_bytes(
@@ -429,13 +566,13 @@ def _read_import_file(source: Path, options: argparse.Namespace) -> dict[str, An
 
 def _file_passphrase(options: argparse.Namespace, *, new: bool) -> str:
     """The take-home file's passphrase: from a file, the environment, or asked for."""
-    from vocplan.export.takehome import check_new_passphrase
+    from vocplan.security.passphrases import check_new_passphrase
 
     named: Path | None = getattr(options, "file_passphrase_file", None) or getattr(
         options, "passphrase_file", None
     )
     if named is not None:
-        passphrase = _passphrase_from_file(named)
+        passphrase = passphrase_from_file(named)
     elif os.environ.get(PASSPHRASE_VARIABLE):
         passphrase = os.environ[PASSPHRASE_VARIABLE]
     elif sys.stdin.isatty():
@@ -457,7 +594,7 @@ def _file_passphrase(options: argparse.Namespace, *, new: bool) -> str:
     return passphrase
 
 
-def _passphrase_from_file(path: Path) -> str:
+def passphrase_from_file(path: Path) -> str:
     try:
         text = path.expanduser().read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as problem:
@@ -473,6 +610,29 @@ def _passphrase_from_file(path: Path) -> str:
         raise VocPlanError(
             _("The passphrase file {file} has no passphrase on its first line.").format(file=path)
         )
+    return passphrase
+
+
+def data_passphrase(options: argparse.Namespace, *, new: bool = False) -> str:
+    """The passphrase that unlocks the plans: from a file, the environment, or asked for."""
+    from vocplan.security.errors import NeedsPassphrase
+    from vocplan.security.passphrases import check_new_passphrase
+
+    named: Path | None = getattr(options, "passphrase_file", None)
+    if named is not None:
+        passphrase = passphrase_from_file(named)
+    elif os.environ.get(PASSPHRASE_VARIABLE):
+        passphrase = os.environ[PASSPHRASE_VARIABLE]
+    elif sys.stdin.isatty():
+        passphrase = getpass.getpass(_("Passphrase: "))
+        if new:
+            check_new_passphrase(passphrase)
+            if getpass.getpass(_("The same passphrase again: ")) != passphrase:
+                raise VocPlanError(_("The two passphrases are different. Nothing was changed."))
+    else:
+        raise NeedsPassphrase()
+    if new:
+        check_new_passphrase(passphrase)
     return passphrase
 
 
@@ -508,19 +668,16 @@ def _print_import_preview(preview: ImportPreview) -> None:
 
 def _live_database_file(start: StartOptions, *, must_exist: bool = True) -> Path:
     from vocplan.storage.database import sqlite_file
-    from vocplan.storage.inspect import inspect_file
 
     path = sqlite_file(start.database_url)
     if path is None:
         raise VocPlanError(
             _("Backup and restore work on a VocPlan data file, not on a database server.")
         )
-    if must_exist:
-        if not path.exists():
-            raise VocPlanError(
-                _("There is no VocPlan data in {folder} yet.").format(folder=start.data_folder)
-            )
-        inspect_file(path)
+    if must_exist and not path.exists():
+        raise VocPlanError(
+            _("There is no VocPlan data in {folder} yet.").format(folder=start.data_folder)
+        )
     return path
 
 

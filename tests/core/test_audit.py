@@ -10,15 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import TEST_PASSPHRASE, files_of, open_folder, run
 from vocplan.cli import main
 from vocplan.export.fhir import fhir_bundle
 from vocplan.export.importing import apply_import, parse_plan_file
 from vocplan.export.json_plan import export_json
 from vocplan.export.pdf import easy_read_pdf, record_pdf
+from vocplan.security.folder import unlock
 from vocplan.services import audit, editing
 from vocplan.services.people import PersonInput, add_person, delete_person, update_person
 from vocplan.services.plans import Agreement, agree_plan, open_plan, plan_overview
+from vocplan.storage import cipher
 from vocplan.storage.database import Database, make_engine, open_database, upgrade
 
 NAME = "Zephyrine Quillfeather-Oyelaran"
@@ -37,8 +39,8 @@ def _raw_rows(path: Path) -> list[tuple[object, ...]]:
     return rows
 
 
-def _tamper(path: Path, *statements: str) -> None:
-    connection = sqlite3.connect(path)
+def _tamper(path: Path, *statements: str, key: bytes | None = None) -> None:
+    connection = sqlite3.connect(path) if key is None else cipher.connect(path, key)
     try:
         connection.execute("DROP TRIGGER audit_event_no_update")
         connection.execute("DROP TRIGGER audit_event_no_delete")
@@ -254,7 +256,7 @@ def test_a_database_at_0002_with_people_upgrades_and_then_records(tmp_path: Path
 def _folder_with_events(tmp_path: Path) -> tuple[Path, str]:
     folder = tmp_path / "data"
     folder.mkdir()
-    database = open_database(f"sqlite:///{folder / 'vocplan.db'}")
+    database = open_folder(folder)
     try:
         _person_id, uid = _a_few_events(database)
     finally:
@@ -268,7 +270,8 @@ def test_cli_verify_exits_0_when_intact_and_1_naming_the_bad_event(
     folder, _uid = _folder_with_events(tmp_path)
     code, out, _err = run(capsys, "--data-dir", str(folder), "audit", "verify")
     assert code == 0 and "intact" in out
-    _tamper(folder / "vocplan.db", "UPDATE audit_event SET detail = 'x' WHERE id = 2")
+    key = unlock(files_of(folder), TEST_PASSPHRASE).key
+    _tamper(folder / "vocplan.db", "UPDATE audit_event SET detail = 'x' WHERE id = 2", key=key)
     code, _out, err = run(capsys, "--data-dir", str(folder), "audit", "verify")
     assert code == 1
     assert "Audit event 2 was changed" in err

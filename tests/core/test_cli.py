@@ -9,20 +9,29 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import open_folder, protect, run
 from vocplan.services.people import PersonInput, add_person
-from vocplan.storage.database import open_database
 
 
 def add_real_person(folder: Path, name: str = "Real Person") -> None:
-    database = open_database(f"sqlite:///{folder / 'vocplan.db'}")
+    database = open_folder(folder)
     add_person(database, PersonInput(full_name=name))
     database.close()
+
+
+def test_a_folder_not_set_up_says_how_to_set_it_up_and_stays_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "people")
+    assert code == 1
+    assert "vocplan init --mode personal" in err and "Traceback" not in err + out
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_people_on_a_new_folder_says_nobody_is_there(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    protect(tmp_path)
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "people")
     assert code == 0
     assert "Nobody" in out
@@ -43,6 +52,7 @@ def test_data_dir_comes_from_the_environment(
 def test_demo_then_people_lists_the_four_personas(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    protect(tmp_path)
     assert run(capsys, "--data-dir", str(tmp_path), "demo")[0] == 0
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "people", "--json")
     people = json.loads(out)
@@ -84,7 +94,12 @@ def test_backup_refuses_to_overwrite_without_force(
     assert "--force" in err
     assert target.read_bytes() == b"precious"
     assert run(capsys, "--data-dir", str(data), "backup", str(target), "--force")[0] == 0
-    assert target.read_bytes().startswith(b"SQLite format 3")
+    copied = target.read_bytes()
+    assert len(copied) > 4096 and not copied.startswith(b"SQLite format 3")  # encrypted
+    assert b"Real Person" not in copied
+    assert (tmp_path / "copy.db.keys.json").read_bytes() == (
+        data / "vocplan-keys.json"
+    ).read_bytes()
 
 
 def test_restore_asks_first_and_keeps_the_data_it_replaces(
@@ -116,9 +131,11 @@ def test_restore_refuses_a_file_that_is_not_vocplan_data(
     add_real_person(data)
     bad = tmp_path / "notes.db"
     bad.write_text("not a database at all, just some notes" * 10)
+    before = (data / "vocplan.db").read_bytes()
     code, _, err = run(capsys, "--data-dir", str(data), "restore", str(bad), "--yes")
     assert code == 1
-    assert "not a VocPlan data file" in err
+    assert "not a copy of this VocPlan's data" in err
+    assert (data / "vocplan.db").read_bytes() == before
 
 
 def test_a_bad_data_file_gives_a_clear_message_and_exit_code(

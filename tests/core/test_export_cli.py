@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
-from tests.conftest import run
+from tests.conftest import protect, run
 from vocplan.cli import main
 from vocplan.export.importing import read_plan_file
 
@@ -106,6 +106,7 @@ def test_import_adds_a_new_person_with_a_line_saying_so(
     run(capsys, "--data-dir", str(folder), "export", "Tomasz Nowak", "--format", "json",
         "-o", str(plan))  # fmt: skip
     elsewhere = tmp_path / "elsewhere"
+    protect(elsewhere)
     code, out, err = run(capsys, "--data-dir", str(elsewhere), "import", str(plan))
     assert (code, err) == (0, "")
     assert "Added Tomasz Nowak" in out

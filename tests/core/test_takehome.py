@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import TEST_PASSPHRASE, protect, run
 from vocplan.demo import load_demo
 from vocplan.export import takehome
 from vocplan.export.json_plan import document_bytes, person_plan_document
@@ -32,7 +32,9 @@ from vocplan.export.takehome import (
 )
 from vocplan.storage.database import Database
 
-PASSPHRASE = "correct horse battery staple"
+PASSPHRASE = TEST_PASSPHRASE
+"""The take-home file's passphrase: by default the same as the one that unlocks the data."""
+OTHER_PASSPHRASE = "correct horse battery staple"
 FAST = KdfParameters(time_cost=1, memory_kib=64, parallelism=1)
 
 
@@ -40,7 +42,6 @@ FAST = KdfParameters(time_cost=1, memory_kib=64, parallelism=1)
 def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Cheap Argon2 for speed; the strong default is tested on its own below."""
     monkeypatch.setattr(takehome, "KDF_PARAMETERS", FAST)
-    monkeypatch.delenv("VOCPLAN_PASSPHRASE", raising=False)
     yield
 
 
@@ -233,6 +234,7 @@ def test_cli_round_trip_with_the_environment_variable(
     assert [path.name for path in tmp_path.iterdir()] == ["data", "plan.vocplan"]
 
     home = tmp_path / "home"
+    protect(home)
     code, out, err = run(capsys, "--data-dir", str(home), "import", str(target),
                          "--format", "vocplan")  # fmt: skip
     assert (code, err) == (0, "")
@@ -251,17 +253,19 @@ def test_cli_round_trip_with_a_passphrase_file_for_the_take_home_file(
     monkeypatch: pytest.MonkeyPatch,
     no_terminal: None,
 ) -> None:
-    monkeypatch.setenv("VOCPLAN_PASSPHRASE", "the database passphrase, not this one")
     secret = tmp_path / "file-passphrase.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    secret.write_text(OTHER_PASSPHRASE + "\n", encoding="utf-8")
     target = tmp_path / "plan.vocplan"
     code, _out, err = run(capsys, "--data-dir", str(folder), "export", "Tomasz Nowak",
                           "--format", "vocplan", "-o", str(target),
                           "--file-passphrase-file", str(secret))  # fmt: skip
     assert (code, err) == (0, "")
-    assert read_takehome(target.read_bytes(), PASSPHRASE)["person"]["full_name"] == "Tomasz Nowak"
+    assert read_takehome(target.read_bytes(), OTHER_PASSPHRASE)["person"]["full_name"] == (
+        "Tomasz Nowak"
+    )
 
     home = tmp_path / "home"
+    protect(home)
     code, _out, err = run(capsys, "--data-dir", str(home), "import", str(target),
                           "--format", "vocplan")  # fmt: skip
     assert code == 1
@@ -318,8 +322,13 @@ def test_cli_passphrase_file_is_used_when_no_file_passphrase_file_is_given(
 
 
 def test_cli_without_a_passphrase_and_no_terminal_fails_clearly(
-    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_terminal: None
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    no_terminal: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.delenv("VOCPLAN_PASSPHRASE")
     target = tmp_path / "plan.vocplan"
     code, _out, err = run(capsys, "--data-dir", str(folder), "export", "Aisha Rahman",
                           "--format", "vocplan", "-o", str(target))  # fmt: skip

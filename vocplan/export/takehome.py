@@ -33,56 +33,42 @@ from __future__ import annotations
 
 import os
 import struct
-import unicodedata
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from vocplan.domain.errors import VocPlanError
 from vocplan.export.importing import MAX_FILE_BYTES, parse_plan_file
 from vocplan.export.json_plan import document_bytes
 from vocplan.i18n import _
+from vocplan.security.crypto import STRONG_KDF, KdfParameters, passphrase_key
+from vocplan.security.passphrases import (
+    MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH,
+)
+from vocplan.security.passphrases import (
+    PassphraseTooShort as PassphraseTooShort,
+)
+from vocplan.security.passphrases import (
+    check_new_passphrase,
+)
 from vocplan.services.snapshot import PlanDocumentError
 from vocplan.storage.database import Database
 
 MAGIC = b"VOCPLAN\x1a"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".vocplan"
-MIN_PASSPHRASE_LENGTH = 8
 
 _KDF_ARGON2ID = 1
 _HEADER = struct.Struct(">8sHBIIB16s12sI")
 HEADER_SIZE = _HEADER.size
 _VERSION = struct.Struct(">H")
 _TAG_SIZE = 16
-_KEY_SIZE = 32
 
-
-@dataclass(frozen=True)
-class KdfParameters:
-    """Argon2id's cost: passes over the memory, the memory in KiB, and lanes."""
-
-    time_cost: int
-    memory_kib: int
-    parallelism: int
-
-
-STRONG_KDF = KdfParameters(time_cost=3, memory_kib=64 * 1024, parallelism=4)
-"""RFC 9106's second recommended option: about a quarter of a second on a laptop."""
 
 KDF_PARAMETERS = STRONG_KDF
 """What new files are written with. Tests lower it; the app never does."""
-
-# Limits on what a file may ask for, so a made-up header cannot make VocPlan
-# spend minutes or gigabytes before it refuses the file.
-_MAX_TIME_COST = 64
-_MAX_MEMORY_KIB = 2 * 1024 * 1024
-_MAX_PARALLELISM = 64
 
 
 class TakeHomeFileError(PlanDocumentError):
@@ -109,10 +95,6 @@ class WrongPassphraseOrChanged(TakeHomeFileError):
     """The encryption did not check out: a wrong passphrase, or a changed file."""
 
 
-class PassphraseTooShort(VocPlanError):
-    """A passphrase too short to protect a take-home file."""
-
-
 def export_takehome(database: Database, person_id: int, passphrase: str) -> bytes:
     """One person's plan as a take-home file, recorded in the audit trail as an export."""
     from vocplan.export.json_plan import person_plan_document
@@ -129,7 +111,6 @@ def write_takehome(
 ) -> bytes:
     """The bytes of a take-home file holding ``document``, locked with ``passphrase``."""
     check_new_passphrase(passphrase)
-    secret = _passphrase_bytes(passphrase)
     kdf = kdf or KDF_PARAMETERS
     salt = os.urandom(16)
     nonce = os.urandom(12)
@@ -145,19 +126,8 @@ def write_takehome(
         nonce,
         len(body) + _TAG_SIZE,
     )
-    key = _derive_key(secret, salt, kdf)
+    key = passphrase_key(passphrase, salt, kdf)
     return header + AESGCM(key).encrypt(nonce, body, header)
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    """Raise PassphraseTooShort unless ``passphrase`` may lock a new file."""
-    if len(_normalised(passphrase)) < MIN_PASSPHRASE_LENGTH:
-        raise PassphraseTooShort(
-            _(
-                "The passphrase must be at least {count} characters long. A few ordinary "
-                "words with spaces between them make a good one."
-            ).format(count=MIN_PASSPHRASE_LENGTH)
-        )
 
 
 def read_takehome(data: bytes, passphrase: str) -> dict[str, Any]:
@@ -183,14 +153,14 @@ def read_takehome(data: bytes, passphrase: str) -> dict[str, Any]:
         _HEADER.unpack(header)
     )
     kdf = KdfParameters(time_cost, memory_kib, parallelism)
-    if version < 1 or kdf_id != _KDF_ARGON2ID or not _reasonable(kdf) or length < _TAG_SIZE:
+    if version < 1 or kdf_id != _KDF_ARGON2ID or not kdf.reasonable() or length < _TAG_SIZE:
         raise _damaged()
     body = data[HEADER_SIZE:]
     if len(body) < length:
         raise _incomplete()
     if len(body) > length:
         raise _damaged()
-    key = _derive_key(_passphrase_bytes(passphrase), salt, kdf)
+    key = passphrase_key(passphrase, salt, kdf)
     try:
         compressed = AESGCM(key).decrypt(nonce, body, header)
     except InvalidTag:
@@ -242,35 +212,6 @@ def _decompressed(compressed: bytes) -> bytes:
     if expander.unconsumed_tail or not expander.eof:
         raise _damaged()
     return plain
-
-
-def _derive_key(secret: bytes, salt: bytes, kdf: KdfParameters) -> bytes:
-    return hash_secret_raw(
-        secret=secret,
-        salt=salt,
-        time_cost=kdf.time_cost,
-        memory_cost=kdf.memory_kib,
-        parallelism=kdf.parallelism,
-        hash_len=_KEY_SIZE,
-        type=Type.ID,
-    )
-
-
-def _reasonable(kdf: KdfParameters) -> bool:
-    return (
-        1 <= kdf.time_cost <= _MAX_TIME_COST
-        and 1 <= kdf.parallelism <= _MAX_PARALLELISM
-        and 8 * kdf.parallelism <= kdf.memory_kib <= _MAX_MEMORY_KIB
-    )
-
-
-def _normalised(passphrase: str) -> str:
-    # The same passphrase typed on macOS and on Windows can differ in Unicode form.
-    return unicodedata.normalize("NFC", passphrase)
-
-
-def _passphrase_bytes(passphrase: str) -> bytes:
-    return _normalised(passphrase).encode("utf-8")
 
 
 def _not_takehome() -> NotATakeHomeFile:

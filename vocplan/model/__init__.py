@@ -31,6 +31,7 @@ from vocplan.model.plan_parts import (
     WorkHistoryEntry,
     WorkScenario,
 )
+from vocplan.model.settings import AppSetting
 
 SINGLE_PARTS: dict[str, type[PlanPart]] = {
     "preferences": Preferences,
@@ -66,6 +67,7 @@ __all__ = [
     "LIST_PARTS",
     "SINGLE_PARTS",
     "Adjustment",
+    "AppSetting",
     "AuditAction",
     "AuditEvent",
     "Barrier",

@@ -71,7 +71,7 @@ class VerifyResult:
 
 
 def current_actor() -> str:
-    """Who is using VocPlan: for now the operating system's user name."""
+    """Who is using VocPlan when nobody has signed in: the operating system's user name."""
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):
@@ -87,7 +87,7 @@ def record(
 ) -> AuditEvent:
     """Add one event to the chain, in ``session``'s transaction."""
     action = AuditAction(action)
-    actor = actor or current_actor()
+    actor = actor or session.info.get("actor") or current_actor()
     at = utcnow()
     previous = (
         session.connection()

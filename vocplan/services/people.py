@@ -218,8 +218,12 @@ def delete_person(database: Database, person_id: int) -> None:
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError(_("That person is no longer in VocPlan."))
-        record(session, AuditAction.DELETE, person.uid)
+        uid = person.uid
+        record(session, AuditAction.DELETE, uid)
         session.delete(person)
+    from vocplan.storage.erase import erase_leftovers
+
+    erase_leftovers(database, uid)
 
 
 def _summary(person: Person, plan: Plan) -> PersonSummary:

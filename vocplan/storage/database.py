@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +31,24 @@ class Database:
     engine: Engine
     path: Path | None
     """The SQLite file, or None when the engine points at another server."""
+    key: bytes | None = field(default=None, repr=False)
+    """The data key of an encrypted SQLite file; None for an unencrypted one."""
+    actor: str | None = None
+    """Who is signed in: the name the audit trail records for what they do."""
+    backups_dir: Path | None = None
+    """Where the backup copies are, so that deleting a person removes them there too."""
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: everything inside commits together or not at all."""
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            session.info["actor"] = self.actor
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as session:
+            session.info["actor"] = self.actor
             yield session
 
     def close(self) -> None:
@@ -48,29 +56,37 @@ class Database:
 
 
 def open_database(
-    url: str, *, backups_dir: Path | None = None, checked: FileState | None = None
+    url: str,
+    *,
+    key: bytes | None = None,
+    backups_dir: Path | None = None,
+    checked: FileState | None = None,
+    actor: str | None = None,
 ) -> Database:
     """Open (creating or upgrading as needed) the database at ``url``.
 
-    Raises a StorageError, leaving the file untouched, when the file is not
-    VocPlan's, is damaged, or comes from a newer VocPlan. ``checked`` is the
-    caller's ``inspect_file`` result for the same file, to save a second look.
+    With ``key``, the SQLite file is encrypted with SQLCipher. Raises a
+    StorageError, leaving the file untouched, when the file is not VocPlan's,
+    is damaged, or comes from a newer VocPlan. ``checked`` is the caller's
+    ``inspect_file`` result for the same file, to save a second look.
     """
     sqlite_path = sqlite_file(url)
     revision: str | None
     if sqlite_path is not None:
-        revision = (checked or inspect_file(sqlite_path)).revision
+        revision = (checked or inspect_file(sqlite_path, key)).revision
         sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(url)
+        engine = make_engine(url, key)
     else:
         engine = make_engine(url)
         revision = server_revision(engine)
-    database = Database(engine=engine, path=sqlite_path)
+    database = Database(
+        engine=engine, path=sqlite_path, key=key, actor=actor, backups_dir=backups_dir
+    )
     if revision != head_revision():
         if sqlite_path is not None and revision is not None and backups_dir is not None:
             from vocplan.storage.backups import copy_before
 
-            copy_before(sqlite_path, backups_dir, reason="before-upgrade")
+            copy_before(sqlite_path, backups_dir, reason="before-upgrade", key=key)
         upgrade(engine)
     return database
 
@@ -99,10 +115,23 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database).resolve()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, key: bytes | None = None) -> Engine:
     if not make_url(url).drivername.startswith("sqlite"):
         return create_engine(url)
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    if key is None:
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+    else:
+        from vocplan.storage import cipher
+
+        path = sqlite_file(url)
+        if path is None:
+            raise ValueError("an encrypted database must be a file")
+
+        def connect() -> Any:
+            return cipher.connect(path, key, check_same_thread=False)
+
+        # SQLAlchemy's SQLite dialect, with SQLCipher's module in place of sqlite3.
+        engine = create_engine(url, module=cipher.module, creator=connect)
     event.listen(engine, "connect", _configure_sqlite)
     event.listen(engine, "begin", _begin_sqlite)
     return engine
@@ -119,6 +148,8 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # FULL: a committed change survives a power cut, at a small cost per commit.
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA busy_timeout = 5000")
+    # Deleted content is overwritten, not left in free pages: deleting a person is for good.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 

@@ -1,0 +1,317 @@
+"""Encryption at rest, key slots, staff accounts, slowing guesses, and leaving no residue."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FAST_KDF, TEST_PASSPHRASE, files_of, open_folder, protect, run
+from vocplan.security.errors import (
+    KeyFileDamaged,
+    NotAllowed,
+    TooManyAttempts,
+    WrongPassphrase,
+)
+from vocplan.security.folder import FolderState, unlock
+from vocplan.security.keyfile import KeyFile, Role
+from vocplan.security.throttle import wait_after
+from vocplan.services import audit, editing
+from vocplan.services.people import PersonInput, add_person, delete_person, list_people
+from vocplan.storage.database import open_database
+
+JO = "passphrase of Jo Nurse"
+DISTINCTIVE = "Xylophonia Quibbleworth"
+PLAN_TEXT = "zanzibarquokka bakery apprenticeship"
+
+
+def _add_staff(folder: Path, name: str, passphrase: str, role: Role = Role.STAFF) -> None:
+    keys = KeyFile.load(files_of(folder).key_file)
+    admin = keys.unlock(TEST_PASSPHRASE)
+    keys.add(admin.key, name, role, passphrase, kdf=FAST_KDF)
+    keys.save()
+
+
+def test_two_staff_unlock_the_same_database_and_each_is_named_on_what_they_change(
+    tmp_path: Path,
+) -> None:
+    protect(tmp_path, name="Sam Admin")
+    _add_staff(tmp_path, "Jo Nurse", JO)
+    admin = unlock(files_of(tmp_path), TEST_PASSPHRASE, "Sam Admin")
+    nurse = unlock(files_of(tmp_path), JO, "jo  nurse")  # case and spaces do not matter
+    assert admin.key == nurse.key and nurse.account.name == "Jo Nurse"
+    assert not nurse.account.is_admin and admin.account.is_admin
+
+    url = f"sqlite:///{tmp_path / 'vocplan.db'}"
+    database = open_database(url, key=nurse.key, actor=nurse.account.name)
+    person = add_person(database, PersonInput(full_name="Ann Smith"))
+    database.close()
+    database = open_database(url, key=admin.key, actor=admin.account.name)
+    assert [p.full_name for p in list_people(database)] == ["Ann Smith"]
+    assert audit.events(database)[0].actor == "Jo Nurse"
+    assert person.id is not None
+    database.close()
+
+
+def test_the_database_wal_and_backups_are_unreadable_without_the_key(tmp_path: Path) -> None:
+    database = open_folder(tmp_path)
+    add_person(database, PersonInput(full_name=DISTINCTIVE))
+    wal = tmp_path / "vocplan.db-wal"
+    assert wal.exists() and DISTINCTIVE.encode() not in wal.read_bytes()
+    database.close()
+    data = (tmp_path / "vocplan.db").read_bytes()
+    assert not data.startswith(b"SQLite format 3") and DISTINCTIVE.encode() not in data
+    import sqlite3
+
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(tmp_path / "vocplan.db").execute("SELECT * FROM person").fetchall()
+
+
+def test_removing_staff_stops_only_them_and_reencrypts_nothing(tmp_path: Path) -> None:
+    protect(tmp_path, name="Sam Admin")
+    _add_staff(tmp_path, "Jo Nurse", JO)
+    _add_staff(tmp_path, "Kim Worker", "passphrase of Kim Worker")
+    database = open_folder(tmp_path)
+    add_person(database, PersonInput(full_name="Ann Smith"))
+    database.close()
+    before = (tmp_path / "vocplan.db").read_bytes()
+
+    keys = KeyFile.load(files_of(tmp_path).key_file)
+    keys.remove("Jo Nurse")
+    keys.save()
+    with pytest.raises(WrongPassphrase):
+        unlock(files_of(tmp_path), JO)
+    assert unlock(files_of(tmp_path), "passphrase of Kim Worker").account.name == "Kim Worker"
+    assert (tmp_path / "vocplan.db").read_bytes() == before
+    keys = KeyFile.load(files_of(tmp_path).key_file)
+    with pytest.raises(NotAllowed, match="only administrator"):
+        keys.remove("Sam Admin")
+
+
+def test_reset_gives_a_new_passphrase_and_the_old_one_stops_working(tmp_path: Path) -> None:
+    admin = protect(tmp_path, name="Sam Admin")
+    _add_staff(tmp_path, "Jo Nurse", JO)
+    keys = KeyFile.load(files_of(tmp_path).key_file)
+    keys.reset(admin.key, "Jo Nurse", "a brand new passphrase", kdf=FAST_KDF)
+    keys.save()
+    with pytest.raises(WrongPassphrase):
+        unlock(files_of(tmp_path), JO, "Jo Nurse")
+    assert unlock(files_of(tmp_path), "a brand new passphrase", "Jo Nurse").key == admin.key
+
+
+def test_a_role_edited_in_the_key_file_makes_that_slot_fail(tmp_path: Path) -> None:
+    protect(tmp_path, name="Sam Admin")
+    _add_staff(tmp_path, "Jo Nurse", JO)
+    path = files_of(tmp_path).key_file
+    document = json.loads(path.read_text())
+    document["slots"][1]["role"] = "admin"
+    path.write_text(json.dumps(document))
+    with pytest.raises(WrongPassphrase):
+        unlock(files_of(tmp_path), JO, "Jo Nurse")
+    path.write_text("{ not json")
+    with pytest.raises(KeyFileDamaged):
+        unlock(files_of(tmp_path), JO)
+
+
+def test_wrong_passphrase_and_damaged_file_get_different_messages(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_file = folder / "vocplan.db"
+    before = data_file.read_bytes()
+    monkeypatch.setenv("VOCPLAN_PASSPHRASE", "not the right passphrase")
+    code, out, err = run(capsys, "--data-dir", str(folder), "people")
+    assert code == 1 and "passphrase is not right" in err and "damaged" not in err
+    assert data_file.read_bytes() == before
+
+    monkeypatch.setenv("VOCPLAN_PASSPHRASE", TEST_PASSPHRASE)
+    damaged = bytearray(before)
+    damaged[5000:5400] = os.urandom(400)  # inside an encrypted page: its check fails
+    data_file.write_bytes(bytes(damaged))
+    code, out, err = run(capsys, "--data-dir", str(folder), "people")
+    assert code == 1 and "damaged" in err and "passphrase is not right" not in err
+    assert "Traceback" not in out + err
+    assert data_file.read_bytes() == bytes(damaged)
+
+
+def test_repeated_wrong_passphrases_make_the_next_try_wait(tmp_path: Path) -> None:
+    protect(tmp_path)
+    now = [1000.0]
+    files = files_of(tmp_path)
+    for _ in range(3):
+        with pytest.raises(WrongPassphrase):
+            unlock(files, "a wrong guess", clock=lambda: now[0])
+    with pytest.raises(TooManyAttempts) as waiting:
+        unlock(files, TEST_PASSPHRASE, clock=lambda: now[0])  # even the right one must wait
+    assert waiting.value.seconds == 2 and "Wait 2 seconds" in str(waiting.value)
+    now[0] += 2
+    with pytest.raises(WrongPassphrase):
+        unlock(files, "a wrong guess", clock=lambda: now[0])
+    with pytest.raises(TooManyAttempts) as waiting:
+        unlock(files, TEST_PASSPHRASE, clock=lambda: now[0] + 3)
+    assert waiting.value.seconds == 1
+    now[0] += 4
+    assert unlock(files, TEST_PASSPHRASE, clock=lambda: now[0]).account.name == "Test Admin"
+    # Success starts the count again.
+    with pytest.raises(WrongPassphrase):
+        unlock(files, "a wrong guess", clock=lambda: now[0])
+    assert unlock(files, TEST_PASSPHRASE, clock=lambda: now[0]).key
+    assert [wait_after(n) for n in range(2, 7)] == [0.0, 2.0, 4.0, 8.0, 16.0]
+    assert wait_after(50) == 300.0
+
+
+def test_setting_up_an_unprotected_folder_encrypts_the_data_and_its_backups(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = open_database(f"sqlite:///{tmp_path / 'vocplan.db'}")
+    add_person(database, PersonInput(full_name=DISTINCTIVE))
+    database.close()
+    from vocplan.storage.backups import rolling_backup
+
+    rolling_backup(tmp_path / "vocplan.db", tmp_path / "backups")
+    assert files_of(tmp_path).state() is FolderState.UNPROTECTED
+    code, out, err = run(
+        capsys, "--data-dir", str(tmp_path), "init", "--mode", "clinic", "--name", "Sam Admin"
+    )
+    assert (code, err) == (0, "") and "now encrypted" in out
+    assert _files_holding(tmp_path, DISTINCTIVE) == []
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "people")
+    assert DISTINCTIVE in out
+
+
+def test_staff_commands_add_list_and_remove_and_only_an_admin_may(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = tmp_path / "new.txt"
+    new.write_text(JO + "\n")
+    base = ["--data-dir", str(folder)]
+    assert run(capsys, *base, "staff", "add", "Jo Nurse", "--new-passphrase-file", str(new))[0] == 0
+    code, out, _ = run(capsys, *base, "staff", "list")
+    assert code == 0 and "Jo Nurse" in out and "administrator" in out
+    mine = tmp_path / "mine.txt"
+    mine.write_text(JO)
+    as_jo = [*base, "--passphrase-file", str(mine), "--user", "Jo Nurse"]
+    code, _out, err = run(capsys, *as_jo, "people")
+    assert code == 0
+    code, _out, err = run(capsys, *as_jo, "staff", "remove", "Test Admin")
+    assert code == 1 and "Only an administrator" in err
+    code, _out, err = run(capsys, *as_jo, "settings", "--lock-after", "2")
+    assert code == 1 and "Only an administrator" in err
+    assert run(capsys, *base, "settings", "--lock-after", "2")[0] == 0
+    code, out, _ = run(capsys, *as_jo, "settings")
+    assert "2 minutes" in out
+    assert run(capsys, *base, "staff", "remove", "jo nurse")[0] == 0
+    code, _out, err = run(capsys, *as_jo, "people")
+    assert code == 1 and "no member of staff called Jo Nurse" in err
+
+
+def test_init_refuses_a_folder_already_set_up_and_a_short_passphrase(
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, _out, err = run(capsys, "--data-dir", str(folder), "init", "--mode", "personal")
+    assert code == 1 and "already set up" in err
+    monkeypatch.setenv("VOCPLAN_PASSPHRASE", "short")
+    fresh = tmp_path / "fresh"
+    code, _out, err = run(capsys, "--data-dir", str(fresh), "init", "--mode", "personal")
+    assert code == 1 and "at least 8 characters" in err
+    assert not (fresh / "vocplan-keys.json").exists()
+
+
+def test_a_backup_restores_onto_a_new_machine_with_its_key_file(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "usb" / "all.db"
+    assert run(capsys, "--data-dir", str(folder), "backup", str(copy))[0] == 0
+    new_machine = tmp_path / "new"
+    code, out, err = run(capsys, "--data-dir", str(new_machine), "restore", str(copy), "--yes")
+    assert (code, err) == (0, "")
+    code, out, _ = run(capsys, "--data-dir", str(new_machine), "people")
+    assert code == 0 and "Aisha Rahman" in out
+
+
+def test_no_residue_after_use_and_deletion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A distinctive name and plan text end up in no file of the data folder or temp folder."""
+    from vocplan.logs import setup_logging
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    for variable in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(variable, str(temp))
+    folder = tmp_path / "data"
+    protect(folder)
+    setup_logging(folder)
+    try:
+        database = open_folder(folder)
+        person = add_person(database, PersonInput(full_name=DISTINCTIVE))
+        editing.update_plan(database, person.id, {"not_agreed": PLAN_TEXT})
+        database.close()
+        # Opening again takes a backup; the command line reads, exports the audit, lists.
+        for command in (["people"], ["audit", "verify"], ["demo", "--force"]):
+            assert run(capsys, "--data-dir", str(folder), *command)[0] == 0
+        assert list((folder / "backups").glob("*.db"))
+        assert _files_holding(folder, DISTINCTIVE, PLAN_TEXT) == []
+        assert _files_holding(temp, DISTINCTIVE, PLAN_TEXT) == []
+
+        # Deleted for good: even with the key, no copy holds the person any more.
+        database = open_folder(folder)
+        delete_person(database, person.id)
+        key = database.key
+        database.close()
+    finally:
+        for handler in logging.getLogger().handlers[:]:
+            if isinstance(handler, logging.FileHandler):
+                handler.close()
+                logging.getLogger().removeHandler(handler)
+    assert key is not None
+    from vocplan.storage import cipher
+
+    for path in [folder / "vocplan.db", *(folder / "backups").glob("*.db")]:
+        connection = cipher.connect(path, key)
+        try:
+            names = [row[0] for row in connection.execute("SELECT full_name FROM person")]
+        finally:
+            connection.close()
+        assert DISTINCTIVE not in names, path.name
+        assert len(names) == 4 or path.parent.name == "backups"
+
+
+def test_deleting_a_person_leaves_no_bytes_in_free_pages_the_wal_or_backups(
+    tmp_path: Path,
+) -> None:
+    """Shown on an unencrypted file, where the bytes can be read: the same code runs encrypted."""
+    from vocplan.storage.backups import rolling_backup
+
+    data_file = tmp_path / "vocplan.db"
+    backups = tmp_path / "backups"
+    database = open_database(f"sqlite:///{data_file}", backups_dir=backups)
+    person = add_person(database, PersonInput(full_name=DISTINCTIVE))
+    editing.update_plan(database, person.id, {"not_agreed": PLAN_TEXT})
+    add_person(database, PersonInput(full_name="Someone Else"))
+    rolling_backup(data_file, backups)
+    assert _files_holding(tmp_path, DISTINCTIVE)  # there before the deletion
+    delete_person(database, person.id)
+    assert _files_holding(tmp_path, DISTINCTIVE, PLAN_TEXT) == []
+    assert [p.full_name for p in list_people(database)] == ["Someone Else"]
+    database.close()
+    assert _files_holding(tmp_path, DISTINCTIVE, PLAN_TEXT) == []
+
+
+def _files_holding(root: Path, *needles: str) -> list[str]:
+    found = []
+    for path in root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for needle in needles:
+                for encoded in (needle.encode("utf-8"), needle.encode("utf-16-le")):
+                    if encoded in data:
+                        found.append(f"{path.relative_to(root)}: {needle}")
+    return found

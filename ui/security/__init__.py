@@ -1,0 +1,1 @@
+"""Setting up, signing in, locking and the administrator's tools."""

@@ -1,0 +1,343 @@
+"""The administrator's tools: staff and their passphrases, when to lock, and the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ui.qt import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.security.passphrase_forms import message_label, passphrase_edit
+from vocplan.domain.errors import VocPlanError
+from vocplan.i18n import _
+from vocplan.security.keyfile import Account, KeyFile, Mode, Role
+from vocplan.services.settings import MAX_LOCK_AFTER_MINUTES, MIN_LOCK_AFTER_MINUTES
+
+if TYPE_CHECKING:
+    from ui.security.lock import LockManager
+    from ui.services import AppServices
+    from vocplan.security.folder import DataFiles
+
+
+class NewPassphraseDialog(QDialog):
+    """A name (when adding), whether they are an administrator, and a passphrase typed twice."""
+
+    def __init__(self, title: str, *, ask_name: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setAccessibleName(_("Name"))
+        self.admin_box = QCheckBox(_("Can add and remove staff (&administrator)"), self)
+        if ask_name:
+            label = QLabel(_("&Name:"), self)
+            label.setBuddy(self.name_edit)
+            form.addRow(label, self.name_edit)
+            form.addRow("", self.admin_box)
+        else:
+            self.name_edit.hide()
+            self.admin_box.hide()
+        self.passphrase_edit = passphrase_edit(self, _("Passphrase"))
+        label = QLabel(_("&Passphrase:"), self)
+        label.setBuddy(self.passphrase_edit)
+        form.addRow(label, self.passphrase_edit)
+        self.again_edit = passphrase_edit(self, _("Passphrase again"))
+        label = QLabel(_("The same a&gain:"), self)
+        label.setBuddy(self.again_edit)
+        form.addRow(label, self.again_edit)
+        layout.addLayout(form)
+        note = QLabel(
+            _(
+                "Tell them the passphrase in person, never by email. At least 8 characters: "
+                "a few ordinary words work well."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.message = message_label(self)
+        layout.addWidget(self.message)
+        box = QDialogButtonBox(self)
+        ok = QPushButton(_("&Save"), self)
+        ok.setDefault(True)
+        box.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(QPushButton(_("Cancel"), self), QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self._check)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def _check(self) -> None:
+        if self.name_edit.isVisible() and not self.name_edit.text().strip():
+            self.problem(_("Type their name."))
+            self.name_edit.setFocus()
+        elif self.passphrase_edit.text() != self.again_edit.text():
+            self.again_edit.clear()
+            self.problem(_("The two passphrases are different. Type it again."))
+            self.again_edit.setFocus()
+        else:
+            self.accept()
+
+    def problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+
+class AdminDialog(QDialog):
+    def __init__(
+        self,
+        services: AppServices,
+        files: DataFiles,
+        account: Account,
+        mode: Mode,
+        lock_manager: LockManager | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._files = files
+        self._account = account
+        self._lock_manager = lock_manager
+        self.setWindowTitle(_("Administration — VocPlan"))
+        self.resize(760, 520)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        if mode is Mode.CLINIC:
+            self.tabs.addTab(self._staff_page(), _("&Staff"))
+        self.tabs.addTab(self._locking_page(), _("&Locking"))
+        self.tabs.addTab(self._audit_page(), _("A&udit trail"))
+        layout.addWidget(self.tabs)
+        box = QDialogButtonBox(self)
+        close = QPushButton(_("Close"), self)
+        box.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    # -- staff ---------------------------------------------------------------
+
+    def _staff_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            _(
+                "Each member of staff opens VocPlan with their own passphrase, and their name "
+                "goes on what they change. Adding or removing someone never needs anyone "
+                "else's passphrase."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.staff_list = QListWidget(page)
+        self.staff_list.setAccessibleName(_("Staff"))
+        layout.addWidget(self.staff_list)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(_("&Add…"), page)
+        self.reset_button = QPushButton(_("&New passphrase…"), page)
+        self.remove_button = QPushButton(_("&Remove"), page)
+        for button in (self.add_button, self.reset_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch()
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add_staff)
+        self.reset_button.clicked.connect(self.reset_staff)
+        self.remove_button.clicked.connect(self.remove_staff)
+        self._fill_staff()
+        return page
+
+    def _keys(self) -> KeyFile:
+        return self._files.key_file_contents()
+
+    def _fill_staff(self) -> None:
+        self.staff_list.clear()
+        for account in self._keys().accounts():
+            role = _("administrator") if account.is_admin else _("staff")
+            self.staff_list.addItem(f"{account.name} — {role}")
+            item = self.staff_list.item(self.staff_list.count() - 1)
+            item.setData(Qt.ItemDataRole.UserRole, account.name)
+        self.staff_list.setCurrentRow(0)
+
+    def _chosen_name(self) -> str | None:
+        item = self.staff_list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def add_staff(self) -> None:
+        dialog = NewPassphraseDialog(_("Add a member of staff"), ask_name=True, parent=self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            role = Role.ADMIN if dialog.admin_box.isChecked() else Role.STAFF
+
+            def add(keys: KeyFile, key: bytes, role: Role = role) -> Account:
+                return keys.add(key, dialog.name_edit.text(), role, dialog.passphrase_edit.text())
+
+            if self._change_keys(add, dialog):
+                return
+
+    def reset_staff(self) -> None:
+        name = self._chosen_name()
+        if name is None:
+            return
+        dialog = NewPassphraseDialog(
+            _("New passphrase for {name}").format(name=name), ask_name=False, parent=self
+        )
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self._change_keys(
+                lambda keys, key: keys.reset(key, name, dialog.passphrase_edit.text()), dialog
+            ):
+                return
+
+    def remove_staff(self) -> None:
+        name = self._chosen_name()
+        if name is None:
+            return
+        if name.casefold() == self._account.name.casefold():
+            QMessageBox.information(
+                self, _("Remove"), _("You cannot remove yourself. Ask another administrator.")
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Remove"),
+            _("{name} will no longer be able to open VocPlan. Remove them?").format(name=name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._change_keys(lambda keys, _key: keys.remove(name), None)
+
+    def _change_keys(
+        self, change: Callable[[KeyFile, bytes], object], dialog: NewPassphraseDialog | None
+    ) -> bool:
+        key = self._services.data_key()
+        if key is None:
+            return True
+        keys = self._keys()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            change(keys, key)
+            keys.save()
+        except (VocPlanError, OSError) as problem:
+            QApplication.restoreOverrideCursor()
+            if dialog is not None:
+                dialog.problem(str(problem))
+            else:
+                QMessageBox.warning(self, _("Administration — VocPlan"), str(problem))
+            return False
+        QApplication.restoreOverrideCursor()
+        self._fill_staff()
+        return True
+
+    # -- locking -------------------------------------------------------------
+
+    def _locking_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QFormLayout(page)
+        self.minutes_box = QSpinBox(page)
+        self.minutes_box.setRange(MIN_LOCK_AFTER_MINUTES, MAX_LOCK_AFTER_MINUTES)
+        self.minutes_box.setSuffix(" " + _("minutes"))
+        self.minutes_box.setValue(self._services.lock_after_minutes())
+        self.minutes_box.setAccessibleName(_("Lock after this many minutes without input"))
+        label = QLabel(_("Lock &after:"), page)
+        label.setBuddy(self.minutes_box)
+        layout.addRow(label, self.minutes_box)
+        save = QPushButton(_("&Save"), page)
+        save.clicked.connect(self.save_minutes)
+        layout.addRow("", save)
+        self.minutes_saved = QLabel(page)
+        layout.addRow("", self.minutes_saved)
+        return page
+
+    def save_minutes(self) -> None:
+        minutes = self.minutes_box.value()
+        self._services.set_lock_after_minutes(minutes)
+        if self._lock_manager is not None:
+            self._lock_manager.set_minutes(minutes)
+        self.minutes_saved.setText(_("Saved."))
+
+    # -- audit trail ---------------------------------------------------------
+
+    def _audit_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            _(
+                "Every view, change, export, import and deletion of a plan, newest first. "
+                "People are shown by their record number only."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        headers = [_("When (UTC)"), _("Who"), _("What"), _("Person (uid)"), _("Detail")]
+        self.audit_table = QTableWidget(0, len(headers), page)
+        self.audit_table.setHorizontalHeaderLabels(headers)
+        self.audit_table.setAccessibleName(_("Audit trail"))
+        self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.audit_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.audit_table.verticalHeader().hide()
+        self.audit_table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.audit_table)
+        row = QHBoxLayout()
+        check = QPushButton(_("&Check the trail"), page)
+        export = QPushButton(_("&Export to CSV…"), page)
+        row.addWidget(check)
+        row.addWidget(export)
+        self.audit_result = QLabel(page)
+        self.audit_result.setWordWrap(True)
+        row.addWidget(self.audit_result, 1)
+        layout.addLayout(row)
+        check.clicked.connect(self.check_audit)
+        export.clicked.connect(self.export_audit)
+        self._fill_audit()
+        return page
+
+    def _fill_audit(self) -> None:
+        entries = self._services.audit_events()
+        self.audit_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = [
+                entry.at[:19].replace("T", " "),
+                entry.actor,
+                entry.action,
+                entry.person_uid,
+                entry.detail,
+            ]
+            for column, text in enumerate(cells):
+                self.audit_table.setItem(row, column, QTableWidgetItem(text))
+
+    def check_audit(self) -> None:
+        self.audit_result.setText(self._services.verify_audit().message)
+
+    def export_audit(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the audit trail"), "vocplan-audit.csv", _("CSV files (*.csv)")
+        )
+        if not path:
+            return
+        try:
+            count = self._services.export_audit(path)
+        except (VocPlanError, OSError) as problem:
+            QMessageBox.warning(self, _("Export the audit trail"), str(problem))
+            return
+        self.audit_result.setText(_("Saved {count} events.").format(count=count))

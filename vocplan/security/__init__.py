@@ -1,0 +1,1 @@
+"""Keeping the data unreadable without a passphrase: keys, key slots, sign-in limits."""

@@ -1,0 +1,155 @@
+"""A data folder's protection: is it set up, set it up, unlock it.
+
+A folder is in one of four states. *New*: nothing there yet. *Unprotected*:
+an unencrypted database from before encryption, with no key file; setting up
+encrypts it and its backups in place. *Protected*: a key file beside the
+database, whose slots each unlock it. *Server*: the engine URL points at a
+database server, whose own controls protect it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from vocplan.security.crypto import STRONG_KDF, KdfParameters
+from vocplan.security.errors import (
+    AlreadySetUp,
+    KeyFileMissing,
+    WrongPassphrase,
+)
+from vocplan.security.keyfile import KEY_FILE_NAME, KeyFile, Mode, Unlocked
+from vocplan.security.throttle import Throttle
+
+
+class FolderState(StrEnum):
+    NEW = "new"
+    UNPROTECTED = "unprotected"
+    PROTECTED = "protected"
+    SERVER = "server"
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """Where one set-up's files are: the database, its key file, backups, the guess counter."""
+
+    database: Path | None
+    """The SQLite file; None for a database server."""
+    folder: Path
+    backups: Path
+
+    @property
+    def key_file(self) -> Path:
+        base = self.database.parent if self.database is not None else self.folder
+        return base / KEY_FILE_NAME
+
+    def state(self) -> FolderState:
+        if self.database is None:
+            return FolderState.SERVER
+        if self.key_file.exists():
+            return FolderState.PROTECTED
+        if not self.database.exists() or self.database.stat().st_size == 0:
+            return FolderState.NEW
+        from vocplan.storage.cipher import is_plain_sqlite
+
+        if is_plain_sqlite(self.database):
+            return FolderState.UNPROTECTED
+        raise KeyFileMissing()
+
+    def key_file_contents(self) -> KeyFile:
+        return KeyFile.load(self.key_file)
+
+
+def set_up(
+    files: DataFiles,
+    mode: Mode,
+    name: str,
+    passphrase: str,
+    *,
+    kdf: KdfParameters = STRONG_KDF,
+) -> Unlocked:
+    """Protect a new or unprotected folder with a first (administrator) passphrase.
+
+    An unprotected database and its backups are encrypted in place. The key
+    file is saved before the database is replaced, so a crash part-way leaves
+    a folder that the next unlock finishes (see ``finish_protecting``).
+    """
+    state = files.state()
+    if state in (FolderState.PROTECTED, FolderState.SERVER):
+        raise AlreadySetUp()
+    files.folder.mkdir(parents=True, exist_ok=True)
+    keys, unlocked = KeyFile.create(files.key_file.parent, mode, name, passphrase, kdf=kdf)
+    keys.save()
+    if state is FolderState.UNPROTECTED:
+        finish_protecting(files, unlocked.key)
+    return unlocked
+
+
+def finish_protecting(files: DataFiles, key: bytes) -> None:
+    """Encrypt whatever unencrypted database files are left in a protected folder."""
+    from vocplan.storage.backups import list_all_copies
+    from vocplan.storage.cipher import is_plain_sqlite
+
+    candidates = list_all_copies(files.backups)
+    if files.database is not None:
+        candidates.append(files.database)
+    for path in candidates:
+        if path.exists() and is_plain_sqlite(path):
+            _encrypt_in_place(path, key)
+
+
+def _encrypt_in_place(path: Path, key: bytes) -> None:
+    from vocplan.storage.cipher import encrypt_copy
+
+    # Fold any WAL into the file first: a plain WAL must never sit beside the encrypted file.
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()
+    partial = path.with_name(f".{path.name}.encrypting")
+    partial.unlink(missing_ok=True)
+    encrypt_copy(path, partial, key)
+    partial.replace(path)
+
+
+def unlock(
+    files: DataFiles,
+    passphrase: str,
+    name: str | None = None,
+    *,
+    clock: Callable[[], float] = time.time,
+    key_file: Path | None = None,
+) -> Unlocked:
+    """Check ``passphrase`` against the key slots; slower after repeated wrong ones.
+
+    ``key_file`` is another key file to try, such as the one beside a backup.
+    """
+    keys = KeyFile.load(key_file) if key_file is not None else files.key_file_contents()
+    throttle = Throttle(files.folder, clock)
+    throttle.check()
+    try:
+        unlocked = keys.unlock(passphrase, name)
+    except WrongPassphrase:
+        throttle.failed()
+        raise
+    throttle.succeeded()
+    return unlocked
+
+
+def check_again(
+    files: DataFiles,
+    unlocked: Unlocked,
+    passphrase: str,
+    *,
+    clock: Callable[[], float] = time.time,
+) -> None:
+    """For unlocking a locked screen: the same person's passphrase, the same key."""
+    again = unlock(files, passphrase, unlocked.account.name, clock=clock)
+    if again.key != unlocked.key:
+        raise WrongPassphrase()
