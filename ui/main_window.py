@@ -144,7 +144,9 @@ class MainWindow(QMainWindow):
         self.print_plan_action.triggered.connect(self.print_plan)
 
         self.import_action = QAction(_("&Import a plan file…"), self)
-        self.import_action.setStatusTip(_("Bring in a plan saved as a JSON file by VocPlan"))
+        self.import_action.setStatusTip(
+            _("Bring in a plan saved by VocPlan: a take-home file or a JSON plan file")
+        )
         self.import_action.triggered.connect(self.import_plan)
 
         for action in (
@@ -457,7 +459,7 @@ class MainWindow(QMainWindow):
         window.activateWindow()
 
     def save_plan(self) -> None:
-        """Save the chosen person's plan as a PDF, an easy-read PDF, JSON or FHIR."""
+        """Save the chosen person's plan: PDF, easy-read PDF, JSON, FHIR or take-home file."""
         from ui.plan_files import PlanSaver, agreed_version
 
         person_id = self._person_for_plan()
@@ -470,6 +472,7 @@ class MainWindow(QMainWindow):
             version=lambda: agreed_version(services.plan_overview(person_id)),
             is_data_file=services.is_data_file,
             say=self._say,
+            takehome=lambda passphrase: services.export_takehome(person_id, passphrase),
         )
         self.plan_saver.start()
 

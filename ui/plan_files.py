@@ -20,11 +20,15 @@ from ui import background
 from ui.plan_summary import plan_html
 from ui.qt import (
     QButtonGroup,
+    QCheckBox,
     QDesktopServices,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPrintDialog,
     QPrinter,
@@ -39,7 +43,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.style import heading_font
-from vocplan.domain.enums import PlanStatus
+from vocplan.domain.enums import PlanSection, PlanStatus
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import N_, _, ngettext
 
@@ -100,6 +104,16 @@ EXPORT_KINDS = (
         ".fhir.json",
         N_("FHIR bundles (*.json)"),
     ),
+    ExportKind(
+        "vocplan",
+        N_("Take-home file, locked with a passphrase"),
+        N_(
+            "The whole plan, encrypted, to carry between home and the clinic on a USB stick "
+            "or by email. Nobody can open it without the passphrase."
+        ),
+        ".vocplan",
+        N_("VocPlan take-home files (*.vocplan)"),
+    ),
 )
 KIND_BY_KEY = {kind.key: kind for kind in EXPORT_KINDS}
 
@@ -130,8 +144,14 @@ def _documents_folder() -> Path:
 class ExportDialog(QDialog):
     """Which kind of file to save the plan as."""
 
-    def __init__(self, parent: QWidget | None = None, kind: str = "pdf") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        kind: str = "pdf",
+        kinds: tuple[ExportKind, ...] = EXPORT_KINDS,
+    ) -> None:
         super().__init__(parent)
+        self._kinds = kinds
         self.setWindowTitle(_("Save the plan"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
@@ -143,7 +163,7 @@ class ExportDialog(QDialog):
         layout.addSpacing(6)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        for index, found in enumerate(EXPORT_KINDS):
+        for index, found in enumerate(kinds):
             button = QRadioButton(found.label, self)
             button.setAccessibleName(found.label)
             button.setAccessibleDescription(found.detail)
@@ -172,7 +192,7 @@ class ExportDialog(QDialog):
         layout.addWidget(box)
 
     def kind(self) -> str:
-        return EXPORT_KINDS[max(self.group.checkedId(), 0)].key
+        return self._kinds[max(self.group.checkedId(), 0)].key
 
 
 class PlanSaver:
@@ -190,9 +210,12 @@ class PlanSaver:
         version: Callable[[], int | None],
         is_data_file: Callable[[Path], bool],
         say: Callable[[str], None],
+        takehome: Callable[[str], bytes] | None = None,
     ) -> None:
         self.parent = parent
         self._export = export
+        self._takehome = takehome
+        """Makes a take-home file from a passphrase; None where that is not offered."""
         self._version = version
         self._is_data_file = is_data_file
         self._say = say
@@ -201,7 +224,10 @@ class PlanSaver:
         """The last file written (for tests; never logged)."""
 
     def start(self) -> None:
-        self.dialog = ExportDialog(self.parent)
+        kinds = tuple(
+            kind for kind in EXPORT_KINDS if kind.key != "vocplan" or self._takehome is not None
+        )
+        self.dialog = ExportDialog(self.parent, kinds=kinds)
         try:
             if self.dialog.exec() != QDialog.DialogCode.Accepted:
                 return
@@ -213,6 +239,17 @@ class PlanSaver:
 
     def save_as(self, kind: str) -> None:
         found = KIND_BY_KEY[kind]
+        export = self._export
+        if kind == "vocplan":
+            takehome = self._takehome
+            assert takehome is not None
+            passphrase = ask_passphrase(self.parent, new=True)
+            if passphrase is None:
+                return
+
+            def export(_kind: str) -> bytes:
+                return takehome(passphrase)
+
         suggested = _documents_folder() / default_file_name(kind, date.today(), self._version())
         chosen, _filter = QFileDialog.getSaveFileName(
             self.parent, _("Save the plan"), str(suggested), found.file_filter
@@ -230,7 +267,6 @@ class PlanSaver:
             )
             return
         self._say(_("Saving the plan…"))
-        export = self._export
 
         def work() -> Path:
             from vocplan.services.directory import write_atomically
@@ -310,6 +346,92 @@ def print_plan(parent: QWidget, overview: PlanOverview) -> bool:
 # --- importing -----------------------------------------------------------------------
 
 
+class PassphraseDialog(QDialog):
+    """The passphrase of a take-home file: typed twice for a new file, once to open one."""
+
+    def __init__(self, parent: QWidget | None, *, new: bool) -> None:
+        super().__init__(parent)
+        self._new = new
+        self.setWindowTitle(_("Take-home file"))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            _(
+                "Choose a passphrase for this file, at least 8 characters. Tell it to the "
+                "person separately from the file: never write it on the USB stick or in the "
+                "same email."
+            )
+            if new
+            else _("Type the passphrase the file was saved with."),
+            self,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.passphrase_edit = QLineEdit(self)
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName(_("Passphrase"))
+        label = QLabel(_("&Passphrase:"), self)
+        label.setBuddy(self.passphrase_edit)
+        form.addRow(label, self.passphrase_edit)
+        self.again_edit = QLineEdit(self)
+        self.again_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again_edit.setAccessibleName(_("Passphrase again"))
+        if new:
+            again = QLabel(_("The same &again:"), self)
+            again.setBuddy(self.again_edit)
+            form.addRow(again, self.again_edit)
+        else:
+            self.again_edit.hide()
+        layout.addLayout(form)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a4262c; font-weight: 600;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        box = QDialogButtonBox(self)
+        ok = box.addButton(_("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setDefault(True)
+        box.addButton(QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self._check)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def _check(self) -> None:
+        from vocplan.security.passphrases import check_new_passphrase
+
+        passphrase = self.passphrase_edit.text()
+        if self._new:
+            try:
+                check_new_passphrase(passphrase)
+            except VocPlanError as problem:
+                self._problem(str(problem))
+                return
+            if passphrase != self.again_edit.text():
+                self.again_edit.clear()
+                self._problem(_("The two passphrases are different. Type it again."))
+                return
+        elif not passphrase:
+            self._problem(_("Type the passphrase."))
+            return
+        self.accept()
+
+    def _problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+
+def ask_passphrase(parent: QWidget | None, *, new: bool) -> str | None:
+    """The take-home passphrase the person typed; None if they cancelled."""
+    dialog = PassphraseDialog(parent, new=new)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.passphrase_edit.text()
+    finally:
+        dialog.deleteLater()
+
+
 def import_heading(preview: ImportPreview) -> str:
     assert preview.existing is not None
     sentences = {
@@ -365,13 +487,27 @@ class ImportDifferencesDialog(QDialog):
         layout.addWidget(self.heading)
         intro = QLabel(
             _(
-                "Replacing their plan changes it to the plan in the file. The versions agreed "
-                "before are kept. Nothing changes unless you press Replace the plan."
+                "Tick the parts to take from the file; the others stay as they are in VocPlan. "
+                "The versions agreed before are kept. Nothing changes unless you press Replace "
+                "the ticked parts."
             ),
             self,
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.section_boxes: dict[PlanSection, QCheckBox] = {}
+        choices = QHBoxLayout()
+        choices_column = QVBoxLayout()
+        for section, _sentences in preview.differences:
+            choice = QCheckBox(section.label, self)
+            choice.setChecked(True)
+            choice.setAccessibleName(_("Take from the file: {part}").format(part=section.label))
+            choice.toggled.connect(self._choice_changed)
+            self.section_boxes[section] = choice
+            choices_column.addWidget(choice)
+        choices.addLayout(choices_column)
+        choices.addStretch(1)
+        layout.addLayout(choices)
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(_("What the file would change"))
         self.browser.setOpenLinks(False)
@@ -380,9 +516,10 @@ class ImportDifferencesDialog(QDialog):
         layout.addWidget(self.browser, 1)
         box = QDialogButtonBox(self)
         self.replace_button: QPushButton = box.addButton(
-            _("Replace the plan"), QDialogButtonBox.ButtonRole.AcceptRole
+            _("Replace the ticked parts"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.replace_button.setAccessibleName(_("Replace the plan"))
+        self.replace_button.setAccessibleName(_("Replace the ticked parts"))
+        self._new_versions = preview.new_versions
         self.replace_button.setAutoDefault(False)
         self.cancel_button: QPushButton = box.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName(_("Cancel"))
@@ -394,6 +531,13 @@ class ImportDifferencesDialog(QDialog):
 
     def text(self) -> str:
         return self.browser.toPlainText()
+
+    def chosen_sections(self) -> set[PlanSection]:
+        return {section for section, box in self.section_boxes.items() if box.isChecked()}
+
+    def _choice_changed(self) -> None:
+        # With nothing ticked, only agreed versions new to VocPlan would be added.
+        self.replace_button.setEnabled(bool(self.chosen_sections()) or self._new_versions > 0)
 
 
 class PlanImporter:
@@ -419,15 +563,23 @@ class PlanImporter:
             self.parent,
             _("Import a plan file"),
             str(_documents_folder()),
-            _("VocPlan plan files (*.json);;All files (*)"),
+            _("VocPlan plan files (*.json *.vocplan);;All files (*)"),
         )
         if not chosen:
             return
         services = self.services
         path = Path(chosen)
+        passphrase: str | None = None
+        if services.is_takehome_file(path):
+            passphrase = ask_passphrase(self.parent, new=False)
+            if passphrase is None:
+                return
 
         def work() -> tuple[dict[str, Any], ImportPreview]:
-            document = services.read_plan_file(path)
+            if passphrase is not None:
+                document = services.read_takehome_file(path, passphrase)
+            else:
+                document = services.read_plan_file(path)
             return document, services.preview_import(document)
 
         background.run_in_background(work, self._previewed, self._failed)
@@ -466,20 +618,27 @@ class PlanImporter:
         self.dialog = ImportDifferencesDialog(preview, self.parent)
         try:
             replace = self.dialog.exec() == QDialog.DialogCode.Accepted
+            sections = self.dialog.chosen_sections()
         finally:
             self.dialog.deleteLater()
             self.dialog = None
         if replace:
-            self._apply(document, replace_existing=True)
+            self._apply(document, replace_existing=True, sections=sections)
         else:
             self._say(_("Nothing was changed."))
 
-    def _apply(self, document: dict[str, Any], *, replace_existing: bool) -> None:
+    def _apply(
+        self,
+        document: dict[str, Any],
+        *,
+        replace_existing: bool,
+        sections: set[PlanSection] | None = None,
+    ) -> None:
         services = self.services
 
         def work() -> PersonSummary:
             person: PersonSummary = services.apply_import(
-                document, replace_existing=replace_existing
+                document, replace_existing=replace_existing, sections=sections
             )
             return person
 

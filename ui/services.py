@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vocplan.domain.enums import PlanSection
 from vocplan.export import importing
 from vocplan.export.importing import ImportPreview
 from vocplan.model.audit import AuditAction
@@ -111,9 +112,35 @@ class AppServices:
         """What importing ``document`` would change; changes nothing."""
         return importing.preview_import(self._database, document)
 
-    def apply_import(self, document: dict[str, Any], *, replace_existing: bool) -> PersonSummary:
-        """Add the file's person, or replace the matched person's plan; all or nothing."""
-        return importing.apply_import(self._database, document, replace_existing=replace_existing)
+    def apply_import(
+        self,
+        document: dict[str, Any],
+        *,
+        replace_existing: bool,
+        sections: set[PlanSection] | None = None,
+    ) -> PersonSummary:
+        """Add the file's person, or replace the matched person's plan (or only ``sections``
+        of it); all or nothing."""
+        return importing.apply_import(
+            self._database, document, replace_existing=replace_existing, sections=sections
+        )
+
+    def export_takehome(self, person_id: int, passphrase: str) -> bytes:
+        """The plan as an encrypted take-home file; the export goes on the audit trail."""
+        from vocplan.export.takehome import export_takehome
+
+        return export_takehome(self._database, person_id, passphrase)
+
+    def is_takehome_file(self, path: Path | str) -> bool:
+        from vocplan.export.takehome import is_takehome_file
+
+        return is_takehome_file(path)
+
+    def read_takehome_file(self, path: Path | str, passphrase: str) -> dict[str, Any]:
+        """The plan in a take-home file; raises TakeHomeFileError, saying why, if it won't open."""
+        from vocplan.export.takehome import read_takehome_file
+
+        return read_takehome_file(path, passphrase)
 
     # --- the local directory of services ----------------------------------------
 

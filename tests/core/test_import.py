@@ -380,3 +380,54 @@ def test_a_person_row_is_never_shared(demo: tuple[Database, dict[str, PersonSumm
         names = sorted(session.exec(select(Person.full_name)).all())
     assert names.count("Gareth Price") == 1 and "Gareth Twin" in names
     assert json.loads(export_json(database, people["Gareth Price"].id)) == document
+
+
+def test_only_the_chosen_steps_are_taken_from_the_file_notes_going_with_their_step(
+    demo: tuple[Database, dict[str, PersonSummary]],
+) -> None:
+    database, people = demo
+    aisha = people["Aisha Rahman"]
+    ours = plan_file(database, aisha.id)
+    theirs = copy.deepcopy(ours)
+    theirs["goals"][0]["what"] = "A goal changed at home"
+    theirs["preferences"]["interests_in_my_words"] = "Preferences changed at home"
+    theirs["notes"] = [{**note, "text": note["text"] + " (at home)"} for note in theirs["notes"]]
+    theirs["plan"]["not_agreed"] = "Not agreed, said at home"
+
+    apply_import(database, theirs, replace_existing=True, sections={PlanSection.MY_PLAN})
+    after = plan_file(database, aisha.id)
+    assert after["goals"][0]["what"] == "A goal changed at home"
+    assert after["preferences"] == ours["preferences"]
+    by_section = {note["section"]: note["text"] for note in after["notes"]}
+    assert not any(text.endswith("(at home)") for text in by_section.values())
+    assert after["plan"]["not_agreed"] == ours["plan"]["not_agreed"]  # an agreement answer
+
+    apply_import(
+        database,
+        theirs,
+        replace_existing=True,
+        sections={PlanSection.PREFERENCES, PlanSection.AGREEMENT},
+    )
+    after = plan_file(database, aisha.id)
+    assert after["preferences"]["interests_in_my_words"] == "Preferences changed at home"
+    notes = {note["section"]: note["text"] for note in after["notes"]}
+    assert notes["preferences"].endswith("(at home)") and notes["agreement"].endswith("(at home)")
+    assert not notes["money"].endswith("(at home)")
+    assert after["plan"]["not_agreed"] == "Not agreed, said at home"
+
+
+def test_taking_options_but_keeping_money_clears_a_scenario_s_link_to_a_gone_option(
+    demo: tuple[Database, dict[str, PersonSummary]],
+) -> None:
+    database, people = demo
+    aisha = people["Aisha Rahman"]
+    ours = plan_file(database, aisha.id)
+    linked = {scenario["option_uid"] for scenario in ours["scenarios"]}
+    theirs = copy.deepcopy(ours)
+    theirs["options"] = [o for o in theirs["options"] if o["uid"] not in linked]
+    theirs["scenarios"] = []
+    apply_import(database, theirs, replace_existing=True, sections={PlanSection.OPTIONS})
+    after = plan_file(database, aisha.id)
+    assert {o["uid"] for o in after["options"]} == {o["uid"] for o in theirs["options"]}
+    assert len(after["scenarios"]) == len(ours["scenarios"])  # kept, as asked
+    assert all(scenario["option_uid"] is None for scenario in after["scenarios"])

@@ -193,3 +193,66 @@ def test_importing_adds_a_new_person_and_a_changed_plan_shows_differences_until_
     window.import_action.trigger()
     assert warnings and "not a VocPlan plan" in warnings[0]
     assert export_json(database, people[0].id) == before
+
+
+def test_a_take_home_file_saved_from_the_window_imports_with_a_choice_of_parts(
+    qtbot: QtBot,
+    database: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    synchronous: None,
+) -> None:
+    from vocplan.export import takehome
+    from vocplan.export.takehome import read_takehome
+
+    monkeypatch.setattr(takehome, "KDF_PARAMETERS", takehome.KdfParameters(1, 64, 1))
+    aisha = next(
+        p for p in load_demo(database, today=date(2026, 11, 23)) if p.full_name == "Aisha Rahman"
+    )
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.attach(AppServices(database))
+    window.refresh_people(select_person_id=aisha.id)
+
+    target = tmp_path / "usb" / "plan.vocplan"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        ExportDialog, "exec", lambda self: (self.buttons["vocplan"].setChecked(True), 1)[1]
+    )
+    monkeypatch.setattr(plan_files, "ask_passphrase", lambda _parent, new: "take it home please")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    window.save_plan_action.trigger()
+    data = target.read_bytes()
+    assert data.startswith(takehome.MAGIC) and b"Aisha" not in data
+    document = read_takehome(data, "take it home please")
+    assert document["person"]["full_name"] == "Aisha Rahman"
+
+    # At home the goals and the preferences change; back at the clinic only the goals are taken.
+    document["goals"][0]["what"] = "Work in a library, from home"
+    document["preferences"]["interests_in_my_words"] = "Changed at home"
+    target.write_bytes(takehome.write_takehome(document, "take it home please"))
+    before = json.loads(export_json(database, aisha.id))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    chosen: list[set[PlanSection]] = []
+
+    def only_the_plan(self: ImportDifferencesDialog) -> QDialog.DialogCode:
+        assert set(self.section_boxes) == {PlanSection.PREFERENCES, PlanSection.MY_PLAN}
+        self.section_boxes[PlanSection.PREFERENCES].setChecked(False)
+        chosen.append(self.chosen_sections())
+        assert self.replace_button.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDifferencesDialog, "exec", only_the_plan)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    window.import_action.trigger()
+    assert warnings == [] and chosen == [{PlanSection.MY_PLAN}]
+    after = json.loads(export_json(database, aisha.id))
+    assert after["goals"][0]["what"] == "Work in a library, from home"
+    assert after["preferences"] == before["preferences"]
+
+    monkeypatch.setattr(plan_files, "ask_passphrase", lambda _parent, new: "not the passphrase")
+    window.import_action.trigger()
+    assert warnings and "passphrase is wrong" in warnings[0]
+    assert json.loads(export_json(database, aisha.id)) == after

@@ -50,6 +50,7 @@ class SavePlanPanel(StepPanel):
             version=lambda: agreed_version(self.controller.overview),
             is_data_file=controller.services.is_data_file,
             say=controller.say,
+            takehome=controller.services.export_takehome,
         )
         self.save_button.clicked.connect(self.save_plan)
         self.print_button.clicked.connect(self.print_plan)

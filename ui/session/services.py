@@ -129,6 +129,12 @@ class SessionServices:
 
         return plan_file_bytes(self._database, self.person_id, kind)
 
+    def export_takehome(self, passphrase: str) -> bytes:
+        """The plan as an encrypted take-home file; the export goes on the audit trail."""
+        from vocplan.export.takehome import export_takehome
+
+        return export_takehome(self._database, self.person_id, passphrase)
+
     def is_data_file(self, path: Any) -> bool:
         from ui.services import is_data_file
 

@@ -56,6 +56,7 @@ from vocplan.services.changes import (
     changes_between,
     changes_by_section,
     describe,
+    take_sections,
 )
 from vocplan.services.people import PersonSummary, get_person
 from vocplan.services.snapshot import (
@@ -277,6 +278,16 @@ def _damaged(where: str) -> PlanDocumentError:
     return PlanDocumentError(_("A part of this plan file is damaged: {name}.").format(name=where))
 
 
+def _without_dangling_references(document: dict[str, Any]) -> dict[str, Any]:
+    """Clear a reference to an item that a kept-or-taken choice left out (a step's goal)."""
+    for key, fields in _reference_fields().items():
+        for item in document.get(key) or []:
+            for field_name, target in fields.items():
+                if item.get(field_name) and item[field_name] not in _uids_of(document, target):
+                    item[field_name] = None
+    return document
+
+
 @cache
 def _reference_fields() -> dict[str, dict[str, str]]:
     """For each list, its fields that hold another list's uid: {list: {field: other list}}."""
@@ -342,9 +353,18 @@ def _kept_details(ours: dict[str, Any], theirs: dict[str, Any]) -> tuple[str, ..
 
 
 def apply_import(
-    database: Database, document: dict[str, Any], *, replace_existing: bool
+    database: Database,
+    document: dict[str, Any],
+    *,
+    replace_existing: bool,
+    sections: set[PlanSection] | None = None,
 ) -> PersonSummary:
-    """Add the file's person, or replace the matched person's plan; all or nothing."""
+    """Add the file's person, or replace the matched person's plan; all or nothing.
+
+    With ``sections``, only those steps of the plan are taken from the file and
+    the rest is kept as it is in VocPlan; agreed versions new to VocPlan are
+    always added, since they are history, not a choice.
+    """
     check_document(document)
     check_plan_content(document)
     try:
@@ -365,10 +385,16 @@ def apply_import(
                     )
                 plan = _plan_of(session, person)
                 prepared, _renewed = _prepare(session, document, person, plan)
+                if sections is not None:
+                    current = plan_document(session, plan, with_versions=True)
+                    prepared = {
+                        **_without_dangling_references(take_sections(current, prepared, sections)),
+                        "versions": prepared.get("versions") or [],
+                    }
                 _replace_plan(session, person, plan, prepared)
                 assert person.id is not None
                 person_id = person.id
-                detail = "plan replaced"
+                detail = "plan replaced" if sections is None else "sections replaced"
             session.flush()
             record_for(session, AuditAction.IMPORT, person_id, detail)
     except IntegrityError:

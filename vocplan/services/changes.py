@@ -20,6 +20,7 @@ changed, field by field, and never as removed and added again.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -110,6 +111,39 @@ def _parts_in_order() -> list[tuple[str, PlanSection]]:
             spec = PART_SPECS.get(key)
             ordered.append((key, spec.section if spec is not None else PlanSection.AGREEMENT))
     return ordered
+
+
+def take_sections(
+    ours: dict[str, Any], theirs: dict[str, Any], sections: set[PlanSection]
+) -> dict[str, Any]:
+    """Plan document ``ours`` with the parts of the chosen ``sections`` taken from ``theirs``.
+
+    Works at the grain a person chooses at: whole steps of the session. Notes
+    go with the step they are about; the plan's own answers with their step;
+    the person's details (About today) field by field. References from a part
+    kept to an item no longer there are cleared by the caller's checks.
+    """
+    merged = copy.deepcopy(ours)
+    for key, section in _parts_in_order():
+        if key == "notes":
+            kept = [
+                item
+                for item in ours.get(key) or []
+                if _item_section(key, item, section) not in sections
+            ]
+            taken = [
+                item
+                for item in theirs.get(key) or []
+                if _item_section(key, item, section) in sections
+            ]
+            merged[key] = copy.deepcopy(kept + taken)
+        elif section in sections:
+            merged[key] = copy.deepcopy(theirs.get(key))
+    for change in changes_between(ours, theirs):
+        if change.part_key in ("plan", "person") and change.section in sections:
+            assert change.field is not None
+            merged.setdefault(change.part_key, {})[change.field] = copy.deepcopy(change.after)
+    return merged
 
 
 def changes_since_agreed(database: Database, person_id: int) -> list[Change]:
