@@ -7,6 +7,7 @@ binding, and to keep Qt out of the core (``vocplan/`` never imports it).
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractNativeEventFilter,
     QAbstractTableModel,
     QCoreApplication,
     QEvent,
@@ -109,6 +110,7 @@ except ImportError:  # pragma: no cover - depends on the platform's Qt build
 
 __all__ = [
     "QAbstractItemView",
+    "QAbstractNativeEventFilter",
     "QAbstractTableModel",
     "QAction",
     "QApplication",

@@ -221,3 +221,107 @@ def test_closing_the_sign_in_closes_the_app_and_changes_nothing(
     assert ui.app.run(options) == 0
     assert not (folder / "vocplan-keys.json").exists()
     assert not (folder / "vocplan.db").exists()
+
+
+def test_running_the_app_leaves_a_distinctive_name_and_plan_text_in_no_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole app, as `vocplan` starts it (logs and crash handler too), then closed."""
+    import logging
+    import tempfile
+
+    from vocplan.cli import main
+    from vocplan.services.people import PersonInput
+
+    name, plan_text = "Quentavia Brimblecombe", "marmaladeotter ceramics apprenticeship"
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    for variable in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(variable, str(temp))
+    folder = tmp_path / "data"
+    protect(folder, name="Sam Admin")
+    titles: list[str] = []
+
+    def sign_in(dialog: SignInDialog) -> int:
+        dialog.passphrase_edit.setText(TEST_PASSPHRASE)
+        dialog.accept_button.click()
+        return dialog.result()
+
+    def use(window: ui.app.MainWindow) -> None:
+        services = window._require_services()
+        person = services.add_person(PersonInput(full_name=name))
+        window.refresh_people(select_person_id=person.id)
+        window.open_action.trigger()
+        session = window.session_windows[person.id]
+        session.controller.services.save_fields("plan", {"not_agreed": plan_text})
+        assert window.lock_manager is not None
+        window.lock_manager.lock()
+        titles.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
+        QApplication.closeAllWindows()
+
+    monkeypatch.setattr(SignInDialog, "exec", sign_in)
+    original_attach = ui.app.MainWindow.attach
+
+    def attach(window: ui.app.MainWindow, services: object) -> None:
+        original_attach(window, services)  # type: ignore[arg-type]
+        ui.app.QTimer.singleShot(0, lambda: use(window))
+
+    monkeypatch.setattr(ui.app.MainWindow, "attach", attach)
+    try:
+        assert main(["--data-dir", str(folder)]) == 0
+    finally:
+        for handler in logging.getLogger().handlers[:]:
+            if isinstance(handler, logging.FileHandler):
+                handler.close()
+                logging.getLogger().removeHandler(handler)
+    assert titles and not any(name in title or "Quentavia" in title for title in titles)
+    assert (folder / "logs").is_dir() and list((folder / "logs").iterdir())
+    found = []
+    for root in (folder, temp):
+        for path in root.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                for needle in (name, plan_text, "Quentavia", "marmaladeotter"):
+                    for encoded in (needle.encode("utf-8"), needle.encode("utf-16-le")):
+                        if encoded in data:
+                            found.append(f"{path.relative_to(tmp_path)}: {needle}")
+    assert found == []
+    # And the text really was saved: it is there once the data is unlocked.
+    from tests.conftest import open_folder
+    from vocplan.services.people import list_people
+
+    database = open_folder(folder)
+    try:
+        assert [person.full_name for person in list_people(database)] == [name]
+    finally:
+        database.close()
+
+
+def test_the_desktop_locking_locks_vocplan_on_windows_and_linux_messages(qtbot: QtBot) -> None:
+    import ctypes
+    from ctypes import wintypes
+
+    from ui.security.desktop_lock import (
+        WM_WTSSESSION_CHANGE,
+        WTS_SESSION_LOCK,
+        WindowsSessionFilter,
+        _DBusListener,
+    )
+
+    locked: list[str] = []
+    windows = WindowsSessionFilter(lambda: locked.append("windows"))
+    message = wintypes.MSG()
+    message.message, message.wParam = WM_WTSSESSION_CHANGE, 0x8  # unlocked: nothing to do
+    address = ctypes.addressof(message)
+    assert windows.nativeEventFilter(b"windows_generic_MSG", address) == (False, 0)
+    message.wParam = WTS_SESSION_LOCK
+    windows.nativeEventFilter(b"xcb_generic_event_t", address)  # not a Windows message
+    assert locked == []
+    windows.nativeEventFilter(b"windows_generic_MSG", address)
+    assert locked == ["windows"]
+
+    listener = _DBusListener(lambda: locked.append("dbus"))
+    listener.active_changed(False)  # the screensaver went away: stay as we are
+    listener.active_changed(True)
+    assert locked == ["windows", "dbus"]

@@ -6,7 +6,8 @@ menus and tooltips close, and an application-modal sign-in dialog takes all
 input. Nothing is closed or reloaded, so unlocking, with the same person's
 passphrase, returns to exactly where they were, half-typed text included.
 
-Idle time is measured against a clock that tests can replace; a timer only
+The desktop's own screen lock is followed where Qt can be told of it (see
+``desktop_lock``). Idle time is measured against a clock that tests can replace; a timer only
 asks "has it been long enough?" every few seconds.
 """
 
@@ -29,6 +30,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.security.desktop_lock import watch_desktop_lock
 from ui.security.passphrase_forms import SignInDialog
 from vocplan.i18n import _
 from vocplan.security.keyfile import Unlocked
@@ -111,7 +113,9 @@ class LockManager(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self._desktop_lock = watch_desktop_lock(self)
+        self._desktop_lock = watch_desktop_lock(
+            self.lock, parent if isinstance(parent, QWidget) else None
+        )
 
     def set_minutes(self, minutes: int) -> None:
         self.idle_seconds = minutes * 60
@@ -208,34 +212,3 @@ class LockManager(QObject):
         # Every change is saved as it is made, so closing from the lock screen loses nothing.
         QApplication.closeAllWindows()
         QApplication.quit()
-
-
-def watch_desktop_lock(manager: LockManager) -> QObject | None:
-    """Lock when the desktop session locks, where the desktop says so over D-Bus (Linux).
-
-    Windows and macOS give Qt no portable signal for this; there the idle
-    timer still locks VocPlan.
-    """
-    from ui.qt import QDBusConnection, Slot
-
-    if QDBusConnection is None:
-        return None
-
-    class _Listener(QObject):
-        @Slot(bool)
-        def active_changed(self, active: bool) -> None:
-            if active:
-                manager.lock()
-
-    listener = _Listener(manager)
-    bus = QDBusConnection.sessionBus()
-    if not bus.isConnected():
-        return listener
-    for interface, path in (
-        ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
-        ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
-    ):
-        # Any sender: the signal comes from the screensaver's own connection name.
-        # "1…" is what Qt's SLOT() macro makes: the listener's slot, by its signature.
-        bus.connect("", path, interface, "ActiveChanged", listener, "1active_changed(bool)")  # type: ignore[call-overload]
-    return listener
