@@ -378,7 +378,7 @@ class PassphraseDialog(QDialog):
         self.again_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.again_edit.setAccessibleName(_("Passphrase again"))
         if new:
-            again = QLabel(_("The same &again:"), self)
+            again = QLabel(_("The same a&gain:"), self)
             again.setBuddy(self.again_edit)
             form.addRow(again, self.again_edit)
         else:

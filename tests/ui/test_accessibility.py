@@ -96,3 +96,45 @@ def test_every_control_in_every_step_is_named_and_reachable(
         problems |= found
     assert checked > 100  # the steps were really built
     assert sorted(problems) == []
+
+
+def mnemonics(window: QWidget) -> list[str]:
+    """The Alt+letter keys of the window's visible labels and buttons, one per control."""
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    keys = []
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, (QLabel, QAbstractButton)) and widget.isVisibleTo(window):
+            found = re.search(r"&([^&])", widget.text().replace("&&", ""))
+            if found:
+                keys.append(found.group(1).lower())
+    return keys
+
+
+def test_the_security_dialogs_are_named_reachable_and_have_distinct_alt_keys(
+    qtbot: QtBot, database: Database
+) -> None:
+    from ui.plan_files import PassphraseDialog
+    from ui.security.admin import NewPassphraseDialog
+    from ui.security.passphrase_forms import SetUpDialog, SignInDialog
+
+    set_up = SetUpDialog(lambda *_a: None, has_plans=False)  # type: ignore[arg-type, return-value]
+    set_up.clinic.setChecked(True)
+    dialogs: list[tuple[QWidget, str]] = [
+        (set_up, "set up"),
+        (SignInDialog(lambda *_a: None, staff=["A", "B"]), "sign in"),  # type: ignore[arg-type, return-value]
+        (SignInDialog(lambda *_a: None, locked_as="A"), "lock screen"),  # type: ignore[arg-type, return-value]
+        (PassphraseDialog(None, new=True), "take-home passphrase"),
+        (NewPassphraseDialog("Add", ask_name=True), "add staff"),
+    ]
+    problems: set[str] = set()
+    for dialog, where in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems |= control_problems(dialog, where)[1]
+        keys = mnemonics(dialog)
+        if len(keys) != len(set(keys)):
+            problems.add(f"{where}: the same Alt key twice in {sorted(keys)}")
+    assert sorted(problems) == []

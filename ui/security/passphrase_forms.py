@@ -154,7 +154,7 @@ class SetUpDialog(QDialog):
         passphrase_label.setBuddy(self.passphrase_edit)
         form.addRow(passphrase_label, self.passphrase_edit)
         self.again_edit = passphrase_edit(self, _("Passphrase again"))
-        again_label = QLabel(_("The same &again:"), self)
+        again_label = QLabel(_("The same a&gain:"), self)
         again_label.setBuddy(self.again_edit)
         form.addRow(again_label, self.again_edit)
         layout.addLayout(form)
