@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,10 @@ from ui.qt import (
 )
 from ui.security.lock import COVER_COLOUR, LOCKED_TITLE, Cover, LockManager
 from ui.security.passphrase_forms import SetUpDialog, SignInDialog
+from vocplan.security.errors import TooManyAttempts
 from vocplan.security.folder import FolderState, check_again, set_up, unlock
 from vocplan.security.keyfile import KeyFile, Mode, Role
+from vocplan.security.throttle import wait_after
 from vocplan.startup import StartOptions
 
 
@@ -233,6 +236,9 @@ def test_running_the_app_leaves_a_distinctive_name_and_plan_text_in_no_file(
     from vocplan.cli import main
     from vocplan.services.people import PersonInput
 
+    import sys
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app installs its own
     name, plan_text = "Quentavia Brimblecombe", "marmaladeotter ceramics apprenticeship"
     temp = tmp_path / "temp"
     temp.mkdir()
@@ -325,3 +331,48 @@ def test_the_desktop_locking_locks_vocplan_on_windows_and_linux_messages(qtbot: 
     listener.active_changed(False)  # the screensaver went away: stay as we are
     listener.active_changed(True)
     assert locked == ["windows", "dbus"]
+
+
+def test_a_window_that_opens_while_locked_is_covered_and_takes_no_input(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from ui.qt import QMessageBox
+
+    unlocked = protect(tmp_path)
+    manager = LockManager(unlocked, lambda _p: None, minutes=5, has_staff=False)
+    try:
+        manager.lock()
+        box = QMessageBox(QMessageBox.Icon.Question, "Import a plan file", "Add Jane Doe?")
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        answers: list[int] = []
+        box.finished.connect(answers.append)
+        qtbot.addWidget(box)
+        box.show()
+        assert box.windowTitle() == LOCKED_TITLE and box.findChildren(Cover)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        assert answers == [] and box.isVisible()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is manager.lock_screen)
+        assert manager.lock_screen is not None
+        manager.lock_screen.passphrase_edit.setText("anything")
+        manager.lock_screen.accept_button.click()
+        qtbot.waitUntil(lambda: not manager.is_locked)
+        assert box.windowTitle() == "Import a plan file" and not box.findChildren(Cover)
+        box.close()
+    finally:
+        manager.stop()
+
+
+def test_a_damaged_attempt_count_never_locks_anyone_out_for_good(tmp_path: Path) -> None:
+    protect(tmp_path)
+    files = files_of(tmp_path)
+    count = tmp_path / "unlock-attempts.json"
+    count.write_text("")  # cut off by a power cut
+    with pytest.raises(TooManyAttempts):
+        unlock(files, TEST_PASSPHRASE)  # taken as the first wait, from when it was written
+    os.utime(count, (1000.0, 1000.0))
+    assert unlock(files, TEST_PASSPHRASE).key
+    (tmp_path / "unlock-attempts.json").write_text('{"failures": 9, "last": 4102444800}')
+    with pytest.raises(TooManyAttempts) as waiting:  # a clock far in the future: capped
+        unlock(files, TEST_PASSPHRASE)
+    assert waiting.value.seconds <= wait_after(9)

@@ -40,6 +40,19 @@ log = logging.getLogger(__name__)
 LOCKED_TITLE = "VocPlan"
 COVER_COLOUR = "#eef1f0"
 CHECK_EVERY_MS = 2000
+BLOCKED_WHILE_LOCKED = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.ContextMenu,
+    }
+)
+"""Input that reaches no window but the lock screen while VocPlan is locked."""
 INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -91,7 +104,7 @@ class LockManager(QObject):
         *,
         minutes: int,
         has_staff: bool,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -110,6 +123,10 @@ class LockManager(QObject):
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check_idle)
         self._timer.start()
+        self._front_timer = QTimer(self)
+        self._front_timer.setSingleShot(True)
+        self._front_timer.setInterval(0)
+        self._front_timer.timeout.connect(self._lock_screen_to_front)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -133,6 +150,16 @@ class LockManager(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if self.is_locked and isinstance(watched, QWidget) and not self._on_lock_screen(watched):
+            if kind == QEvent.Type.Show and watched.isWindow() and watched not in self._titles:
+                # Opened while locked (by work finishing in the background, say): covered
+                # too, and the lock screen goes back on top of it.
+                self._cover(watched)
+                self._front_timer.start()
+            if kind in BLOCKED_WHILE_LOCKED:
+                if kind == QEvent.Type.ShortcutOverride:
+                    event.accept()  # so no shortcut of a covered window fires
+                return True
         if kind in INPUT_EVENTS:
             self._last_input = self._clock()
             if (
@@ -146,7 +173,12 @@ class LockManager(QObject):
         return False
 
     def check_idle(self) -> None:
-        if not self.is_locked and self._clock() - self._last_input >= self.idle_seconds:
+        # The wall clock, not a monotonic one: that stops while a laptop sleeps, and the
+        # time asleep must count. A clock put back starts the wait again rather than never.
+        now = self._clock()
+        if now < self._last_input:
+            self._last_input = now
+        if not self.is_locked and now - self._last_input >= self.idle_seconds:
             log.info("locked after a time without input")
             self.lock()
 
@@ -168,9 +200,7 @@ class LockManager(QObject):
                 continue
             if self._focus is None and window.focusWidget() is not None:
                 self._focus = window.focusWidget()
-            self._titles[window] = window.windowTitle()
-            window.setWindowTitle(LOCKED_TITLE)
-            self._covers.append(Cover(window))
+            self._cover(window)
         self.lock_screen = SignInDialog(
             self._try_unlock,
             staff=[self._unlocked.account.name] if self._has_staff else [],
@@ -183,12 +213,39 @@ class LockManager(QObject):
         self.lock_screen.passphrase_edit.setFocus()
         self.locked_changed.emit(True)
 
+    def _cover(self, window: QWidget) -> None:
+        self._titles[window] = window.windowTitle()
+        window.setWindowTitle(LOCKED_TITLE)
+        self._covers.append(Cover(window))
+
+    def _on_lock_screen(self, widget: QWidget) -> bool:
+        screen = self.lock_screen
+        return screen is not None and (widget is screen or screen.isAncestorOf(widget))
+
+    def _lock_screen_to_front(self) -> None:
+        screen = self.lock_screen
+        if not self.is_locked or screen is None:
+            return
+        # Shown again, it is the newest application-modal window: it blocks the new one.
+        screen.hide()
+        screen.show()
+        screen.activateWindow()
+        screen.passphrase_edit.setFocus()
+
     def _try_unlock(self, passphrase: str, _name: str | None) -> Unlocked:
         self._check(passphrase)
         QTimer.singleShot(0, self._unlocked_again)
         return self._unlocked
 
     def _unlocked_again(self) -> None:
+        self._remove_lock()
+        self._last_input = self._clock()
+        if self._focus is not None:
+            self._focus.activateWindow()
+            self._focus.setFocus()
+        self.locked_changed.emit(False)
+
+    def _remove_lock(self) -> None:
         for cover in self._covers:
             parent = cover.parentWidget()
             if parent is not None:
@@ -199,16 +256,24 @@ class LockManager(QObject):
             window.setWindowTitle(title)
         self._titles.clear()
         if self.lock_screen is not None:
+            self.lock_screen.hide()
             self.lock_screen.deleteLater()
             self.lock_screen = None
         self.is_locked = False
-        self._last_input = self._clock()
-        if self._focus is not None:
-            self._focus.activateWindow()
-            self._focus.setFocus()
-        self.locked_changed.emit(False)
 
     def _close_app(self) -> None:
         # Every change is saved as it is made, so closing from the lock screen loses nothing.
-        QApplication.closeAllWindows()
-        QApplication.quit()
+        if not self.is_locked:
+            return
+        for window in list(self._titles):
+            window.hide()  # hidden while still covered: nothing shows on the way out
+        self._remove_lock()
+        self.stop()
+        # After this event, not inside it: the lock screen may be closing as part of a
+        # closeAllWindows() already under way, and that must not be entered again.
+        QTimer.singleShot(0, _close_everything)
+
+
+def _close_everything() -> None:
+    QApplication.closeAllWindows()
+    QApplication.quit()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,7 +42,8 @@ class Throttle:
     def check(self) -> None:
         """Raise TooManyAttempts while a wait is still running."""
         failures, last = self._read()
-        remaining = last + wait_after(failures) - self.clock()
+        # Capped: a clock put back (or a count from a PC with a wrong clock) never means forever.
+        remaining = min(last + wait_after(failures) - self.clock(), wait_after(failures))
         if remaining > 0:
             raise TooManyAttempts(math.ceil(remaining))
 
@@ -59,12 +61,18 @@ class Throttle:
         except FileNotFoundError:
             return 0, 0.0
         except (OSError, ValueError, KeyError, TypeError):
-            # A damaged count is treated as already at the longest wait's threshold.
-            return FREE_ATTEMPTS, self.clock()
+            # A damaged count (a power cut mid-write, say) is taken as the first wait, from
+            # when the file was last written, so it can never lock anyone out for good.
+            try:
+                return FREE_ATTEMPTS, self.path.stat().st_mtime
+            except OSError:
+                return FREE_ATTEMPTS, 0.0
 
     def _write(self, failures: int, last: float) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps({"failures": failures, "last": last}), "utf-8")
+            partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.partial")
+            partial.write_text(json.dumps({"failures": failures, "last": last}), "utf-8")
+            partial.replace(self.path)
         except OSError:
             pass  # a read-only folder cannot count; Argon2id's cost still slows guessing
