@@ -231,12 +231,11 @@ def test_running_the_app_leaves_a_distinctive_name_and_plan_text_in_no_file(
 ) -> None:
     """The whole app, as `vocplan` starts it (logs and crash handler too), then closed."""
     import logging
+    import sys
     import tempfile
 
     from vocplan.cli import main
     from vocplan.services.people import PersonInput
-
-    import sys
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app installs its own
     name, plan_text = "Quentavia Brimblecombe", "marmaladeotter ceramics apprenticeship"
