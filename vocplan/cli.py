@@ -353,6 +353,12 @@ def run_restore(start: StartOptions, options: argparse.Namespace) -> int:
     sidecar = keys_beside(source)
     # The copy's own key file, when it has one, is what opens it (a restore onto a new machine).
     source_keys = sidecar if sidecar.is_file() and not is_plain_sqlite(source) else None
+    if (
+        source_keys is not None
+        and state is FolderState.PROTECTED
+        and _same_data_key(files, sidecar)
+    ):
+        source_keys = None  # the same data key: today's staff list opens it, not the old one
     unlocked = None
     if source_keys is not None:
         unlocked = unlock(files, _passphrase_for(start), start.user, key_file=source_keys)
@@ -399,7 +405,8 @@ def run_restore(start: StartOptions, options: argparse.Namespace) -> int:
         if state is FolderState.PROTECTED and current_key is None:
             kept = _keep_aside_with_keys(start, live)
         else:
-            kept = copy_before(live, start.backups_folder, reason="before-restore", key=key)
+            live_key = key if state is FolderState.PROTECTED else None
+            kept = copy_before(live, start.backups_folder, reason="before-restore", key=live_key)
         print(_("The data as it was is kept in {file}.").format(file=kept))
     if source_keys is not None and current_key is None:
         from vocplan.services.directory import write_atomically
@@ -421,6 +428,10 @@ def run_restore(start: StartOptions, options: argparse.Namespace) -> int:
     else:
         restore_database(source, live, key)
     open_database(f"sqlite:///{live}", key=key).close()  # brings an older copy up to date
+    if key is not None:
+        from vocplan.security.folder import finish_protecting
+
+        finish_protecting(files, key)  # the unencrypted data it replaced, kept aside, too
     print(_("Restored the data from {file}.").format(file=source))
     return EXIT_OK
 
@@ -431,6 +442,16 @@ def _passphrase_for(start: StartOptions) -> str:
     if start.passphrase is None:
         raise NeedsPassphrase()
     return start.passphrase()
+
+
+def _same_data_key(files: Any, other_key_file: Path) -> bool:
+    """Whether another key file (beside a backup) is for the same data key as the folder's."""
+    from vocplan.security.keyfile import KeyFile
+
+    try:
+        return bool(KeyFile.load(other_key_file).key_id == files.key_file_contents().key_id)
+    except VocPlanError:
+        return False
 
 
 def _current_key_if_same(files: Any, key: bytes | None) -> bytes | None:

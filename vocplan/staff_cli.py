@@ -139,9 +139,10 @@ def run_staff_list(start: StartOptions, _options: argparse.Namespace) -> int:
 def run_staff_add(start: StartOptions, options: argparse.Namespace) -> int:
     from vocplan.security.keyfile import Role
 
-    keys, unlocked = _as_admin(start)
+    _keys, unlocked = _as_admin(start)
     passphrase = _new_passphrase(options, options.name)
     role = Role.ADMIN if options.admin else Role.STAFF
+    keys = _key_file(start)  # read again: another administrator may have changed it meanwhile
     account = keys.add(unlocked.key, options.name, role, passphrase)
     keys.save()
     print(_("{name} can now unlock VocPlan with their own passphrase.").format(name=account.name))
@@ -159,8 +160,9 @@ def run_staff_remove(start: StartOptions, options: argparse.Namespace) -> int:
 
 
 def run_staff_reset(start: StartOptions, options: argparse.Namespace) -> int:
-    keys, unlocked = _as_admin(start)
+    _keys, unlocked = _as_admin(start)
     passphrase = _new_passphrase(options, options.name)
+    keys = _key_file(start)  # read again: another administrator may have changed it meanwhile
     account = keys.reset(unlocked.key, options.name, passphrase)
     keys.save()
     print(

@@ -103,15 +103,33 @@ def test_reset_gives_a_new_passphrase_and_the_old_one_stops_working(tmp_path: Pa
     assert unlock(files_of(tmp_path), "a brand new passphrase", "Jo Nurse").key == admin.key
 
 
-def test_a_role_edited_in_the_key_file_makes_that_slot_fail(tmp_path: Path) -> None:
+def test_an_edited_or_damaged_key_file_is_refused_and_a_forged_role_does_not_open(
+    tmp_path: Path,
+) -> None:
+    from vocplan.security.keyfile import _slot_check
+
     protect(tmp_path, name="Sam Admin")
     _add_staff(tmp_path, "Jo Nurse", JO)
     path = files_of(tmp_path).key_file
-    document = json.loads(path.read_text())
-    document["slots"][1]["role"] = "admin"
-    path.write_text(json.dumps(document))
-    with pytest.raises(WrongPassphrase):
+    original = json.loads(path.read_text())
+
+    edited = json.loads(json.dumps(original))
+    edited["slots"][1]["role"] = "admin"
+    path.write_text(json.dumps(edited))
+    with pytest.raises(KeyFileDamaged):  # damage, not a wrong passphrase: no guess is counted
         unlock(files_of(tmp_path), JO, "Jo Nurse")
+
+    edited["slots"][1]["check"] = _slot_check(edited["slots"][1])  # a forger can redo this…
+    path.write_text(json.dumps(edited))
+    with pytest.raises(WrongPassphrase):  # …but the role is bound into the slot's encryption
+        unlock(files_of(tmp_path), JO, "Jo Nurse")
+
+    cut = json.loads(json.dumps(original))
+    cut["slots"][1]["wrapped_key"] = cut["slots"][1]["wrapped_key"][:20]
+    cut["slots"][1]["check"] = _slot_check(cut["slots"][1])
+    path.write_text(json.dumps(cut))
+    with pytest.raises(KeyFileDamaged):
+        unlock(files_of(tmp_path), JO)
     path.write_text("{ not json")
     with pytest.raises(KeyFileDamaged):
         unlock(files_of(tmp_path), JO)
@@ -315,3 +333,66 @@ def _files_holding(root: Path, *needles: str) -> list[str]:
                     if encoded in data:
                         found.append(f"{path.relative_to(root)}: {needle}")
     return found
+
+
+def test_restore_uses_today_s_staff_list_and_works_over_an_unprotected_folder(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "usb" / "all.db"
+    assert run(capsys, "--data-dir", str(folder), "backup", str(copy))[0] == 0
+    _add_staff(folder, "Jo Nurse", JO)  # joined after the copy was made
+    mine = tmp_path / "jo.txt"
+    mine.write_text(JO)
+    as_jo = ["--data-dir", str(folder), "--passphrase-file", str(mine), "--user", "Jo Nurse"]
+    code, _out, err = run(capsys, *as_jo, "restore", str(copy), "--yes")
+    assert (code, err) == (0, "")
+    assert "Jo Nurse" in run(capsys, "--data-dir", str(folder), "staff", "list")[1]
+
+    old = tmp_path / "old"
+    database = open_database(f"sqlite:///{old / 'vocplan.db'}")
+    add_person(database, PersonInput(full_name=DISTINCTIVE))
+    database.close()
+    code, _out, err = run(capsys, "--data-dir", str(old), "restore", str(copy), "--yes")
+    assert (code, err) == (0, "")
+    assert _files_holding(old, DISTINCTIVE) == []  # the data replaced is kept, encrypted
+    code, out, _ = run(capsys, "--data-dir", str(old), "people")
+    assert code == 0 and "Aisha Rahman" in out and DISTINCTIVE not in out
+
+
+def test_a_backup_copy_that_cannot_be_edited_is_removed_when_a_person_is_deleted(
+    tmp_path: Path,
+) -> None:
+    database = open_folder(tmp_path)
+    person = add_person(database, PersonInput(full_name=DISTINCTIVE))
+    stranger = tmp_path / "backups" / "vocplan-2026-01-01-000000-000000-before-restore.db"
+    stranger.parent.mkdir(exist_ok=True)
+    stranger.write_bytes(os.urandom(8192))  # under another key, say: cannot be edited
+    delete_person(database, person.id)
+    database.close()
+    assert not stranger.exists()
+
+
+def test_setting_up_over_a_damaged_backup_removes_it_and_a_damaged_file_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vocplan.storage.backups import rolling_backup
+
+    database = open_database(f"sqlite:///{tmp_path / 'vocplan.db'}")
+    add_person(database, PersonInput(full_name=DISTINCTIVE))
+    database.close()
+    copy = rolling_backup(tmp_path / "vocplan.db", tmp_path / "backups")
+    assert copy is not None
+    damaged = bytearray(copy.read_bytes())
+    damaged[4096:8192] = b"\xff" * 4096  # a plaintext copy with a ruined page
+    copy.write_bytes(bytes(damaged))
+    code, _out, err = run(capsys, "--data-dir", str(tmp_path), "init", "--mode", "personal")
+    assert (code, err) == (0, "")
+    assert _files_holding(tmp_path, DISTINCTIVE) == []
+    assert run(capsys, "--data-dir", str(tmp_path), "people")[0] == 0
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "vocplan.db").write_bytes(b"SQLite format 3\x00" + b"\xff" * 8000)
+    code, out, err = run(capsys, "--data-dir", str(broken), "init", "--mode", "personal")
+    assert code == 1 and "Traceback" not in out + err and "damaged" in err
+    assert sorted(path.name for path in broken.iterdir()) == ["vocplan.db"]  # nothing written

@@ -205,6 +205,16 @@ class SetUpDialog(QDialog):
             QApplication.restoreOverrideCursor()
             self._problem(str(problem), self.passphrase_edit)
             return
+        except OSError as problem:
+            QApplication.restoreOverrideCursor()
+            self._problem(
+                _(
+                    "VocPlan cannot use its data folder ({reason}). Check that the folder can "
+                    "be changed and that the disk is not full."
+                ).format(reason=problem.strerror or type(problem).__name__),
+                self.passphrase_edit,
+            )
+            return
         QApplication.restoreOverrideCursor()
         self.passphrase_edit.clear()
         self.again_edit.clear()

@@ -9,6 +9,7 @@ database server, whose own controls protect it.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import time
 from collections.abc import Callable
@@ -24,6 +25,8 @@ from vocplan.security.errors import (
 )
 from vocplan.security.keyfile import KEY_FILE_NAME, KeyFile, Mode, Unlocked
 from vocplan.security.throttle import Throttle
+
+log = logging.getLogger(__name__)
 
 
 class FolderState(StrEnum):
@@ -81,6 +84,10 @@ def set_up(
     state = files.state()
     if state in (FolderState.PROTECTED, FolderState.SERVER):
         raise AlreadySetUp()
+    if state is FolderState.UNPROTECTED and files.database is not None:
+        from vocplan.storage.inspect import inspect_file
+
+        inspect_file(files.database)  # a damaged or foreign file is refused before any change
     files.folder.mkdir(parents=True, exist_ok=True)
     keys, unlocked = KeyFile.create(files.key_file.parent, mode, name, passphrase, kdf=kdf)
     keys.save()
@@ -90,20 +97,48 @@ def set_up(
 
 
 def finish_protecting(files: DataFiles, key: bytes) -> None:
-    """Encrypt whatever unencrypted database files are left in a protected folder."""
+    """Encrypt whatever unencrypted database files are left in a protected folder.
+
+    The live file first. A backup copy that cannot be encrypted (a damaged one)
+    is removed: it would be both unreadable and a plaintext copy of the plans.
+    """
     from vocplan.storage.backups import list_all_copies
     from vocplan.storage.cipher import is_plain_sqlite
+    from vocplan.storage.errors import CorruptDatabase, StorageError
 
-    candidates = list_all_copies(files.backups)
-    if files.database is not None:
-        candidates.append(files.database)
-    for path in candidates:
-        if path.exists() and is_plain_sqlite(path):
+    if files.database is not None and files.database.exists() and is_plain_sqlite(files.database):
+        try:
+            _encrypt_in_place(files.database, key)
+        except sqlite3.DatabaseError:
+            raise CorruptDatabase() from None
+        except (sqlite3.Error, OSError) as problem:
+            raise StorageError(_cannot_encrypt(problem)) from None
+    for path in list_all_copies(files.backups):
+        if not is_plain_sqlite(path):
+            continue
+        try:
             _encrypt_in_place(path, key)
+        except (sqlite3.Error, OSError):
+            log.warning("a backup copy could not be encrypted and was removed")
+            try:
+                path.unlink()
+            except OSError as problem:
+                raise StorageError(_cannot_encrypt(problem)) from None
+
+
+def _cannot_encrypt(problem: Exception) -> str:
+    from vocplan.i18n import _
+
+    reason = problem.strerror if isinstance(problem, OSError) else None
+    return _(
+        "VocPlan could not encrypt the plans already in this folder ({reason}). Nothing was "
+        "lost; they are as they were. Check that the folder can be changed and the disk is "
+        "not full, then open VocPlan again to finish."
+    ).format(reason=reason or type(problem).__name__)
 
 
 def _encrypt_in_place(path: Path, key: bytes) -> None:
-    from vocplan.storage.cipher import encrypt_copy
+    from vocplan.storage import cipher
 
     # Fold any WAL into the file first: a plain WAL must never sit beside the encrypted file.
     connection = sqlite3.connect(path)
@@ -114,7 +149,11 @@ def _encrypt_in_place(path: Path, key: bytes) -> None:
         connection.close()
     partial = path.with_name(f".{path.name}.encrypting")
     partial.unlink(missing_ok=True)
-    encrypt_copy(path, partial, key)
+    try:
+        cipher.encrypt_copy(path, partial, key)
+    except cipher.Error as problem:
+        partial.unlink(missing_ok=True)
+        raise sqlite3.DatabaseError(str(problem)) from None
     partial.replace(path)
 
 

@@ -32,7 +32,11 @@ from typing import Any
 
 from vocplan.i18n import _
 from vocplan.security.crypto import (
+    KEY_SIZE,
+    NONCE_SIZE,
+    SALT_SIZE,
     STRONG_KDF,
+    TAG_SIZE,
     DecryptionFailed,
     KdfParameters,
     new_key,
@@ -50,6 +54,7 @@ from vocplan.security.errors import (
 from vocplan.security.passphrases import check_new_passphrase
 
 KEY_FILE_NAME = "vocplan-keys.json"
+WRAPPED_KEY_SIZE = NONCE_SIZE + KEY_SIZE + TAG_SIZE
 FORMAT = "vocplan-keys"
 FORMAT_VERSION = 1
 
@@ -154,7 +159,7 @@ class KeyFile:
             "key_id": self.key_id,
             "slots": [_slot_to_json(slot) for slot in self.slots],
         }
-        partial = self.path.with_name(f".{self.path.name}.partial")
+        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}")
         with partial.open("w", encoding="utf-8") as stream:
             json.dump(document, stream, indent=2)
             stream.write("\n")
@@ -267,6 +272,18 @@ def _b64(data: bytes) -> str:
 
 
 def _slot_to_json(slot: Slot) -> dict[str, Any]:
+    document = _slot_fields(slot)
+    document["check"] = _slot_check(document)
+    return document
+
+
+def _slot_check(fields: dict[str, Any]) -> str:
+    """An unkeyed checksum, so damage to a slot is told apart from a wrong passphrase."""
+    body = {name: value for name, value in fields.items() if name != "check"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _slot_fields(slot: Slot) -> dict[str, Any]:
     return {
         "id": slot.id,
         "name": slot.name,
@@ -284,6 +301,8 @@ def _slot_to_json(slot: Slot) -> dict[str, Any]:
 
 
 def _slot_from_json(item: dict[str, Any]) -> Slot:
+    if item.get("check") != _slot_check(item):
+        raise ValueError("a key slot was changed or damaged")
     kdf_json = item["kdf"]
     if kdf_json["algorithm"] != "argon2id":
         raise ValueError("unknown key derivation")
@@ -292,7 +311,7 @@ def _slot_from_json(item: dict[str, Any]) -> Slot:
     )
     if not kdf.reasonable():
         raise ValueError("unreasonable key derivation cost")
-    return Slot(
+    slot = Slot(
         id=str(item["id"]),
         name=str(item["name"]),
         role=Role(item["role"]),
@@ -301,3 +320,6 @@ def _slot_from_json(item: dict[str, Any]) -> Slot:
         salt=base64.b64decode(kdf_json["salt"], validate=True),
         wrapped_key=base64.b64decode(item["wrapped_key"], validate=True),
     )
+    if len(slot.salt) != SALT_SIZE or len(slot.wrapped_key) != WRAPPED_KEY_SIZE:
+        raise ValueError("a key slot has the wrong size")
+    return slot

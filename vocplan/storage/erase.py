@@ -8,6 +8,7 @@ taken while the person was still there, so they are edited the same way.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from sqlalchemy import text
 
 from vocplan.storage.backups import list_all_copies
 from vocplan.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 
 def erase_leftovers(database: Database, person_uid: str) -> None:
@@ -30,16 +33,20 @@ def erase_leftovers(database: Database, person_uid: str) -> None:
 
 
 def erase_from_copy(path: Path, person_uid: str, key: bytes | None) -> None:
-    connection = _connect(path, key)
+    """Take the person out of one copy; a copy that cannot be edited is removed instead."""
     try:
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("PRAGMA secure_delete = ON")
-        connection.execute("DELETE FROM person WHERE uid = ?", (person_uid,))
-        connection.commit()
+        connection = _connect(path, key)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA secure_delete = ON")
+            connection.execute("DELETE FROM person WHERE uid = ?", (person_uid,))
+            connection.commit()
+        finally:
+            connection.close()
     except (sqlite3.Error, _cipher_error()):
-        pass  # a copy that cannot be opened holds nothing readable to erase
-    finally:
-        connection.close()
+        # Damaged, or kept under an older key: it may still hold the person, so it goes.
+        log.warning("a backup copy that could not be edited was removed")
+        path.unlink(missing_ok=True)
 
 
 def _connect(path: Path, key: bytes | None) -> Any:
