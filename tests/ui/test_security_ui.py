@@ -375,3 +375,20 @@ def test_a_damaged_attempt_count_never_locks_anyone_out_for_good(tmp_path: Path)
     with pytest.raises(TooManyAttempts) as waiting:  # a clock far in the future: capped
         unlock(files, TEST_PASSPHRASE)
     assert waiting.value.seconds <= wait_after(9)
+
+
+def test_escape_does_not_close_vocplan_from_the_lock_screen_but_the_close_button_does(
+    qtbot: QtBot,
+) -> None:
+    closed: list[bool] = []
+    screen = SignInDialog(lambda *_a: None, locked_as="Sam Admin")  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(screen)
+    screen.rejected.connect(lambda: closed.append(True))
+    screen.show()
+    qtbot.keyClick(screen.passphrase_edit, Qt.Key.Key_Escape)
+    assert closed == [] and screen.isVisible()
+    from ui.qt import QPushButton
+
+    close = next(b for b in screen.findChildren(QPushButton) if b.text() == "Close VocPlan")
+    close.click()
+    assert closed == [True]

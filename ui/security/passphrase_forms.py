@@ -18,6 +18,7 @@ from ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -254,7 +255,8 @@ class SignInDialog(QDialog):
                 _note(
                     _(
                         "Everything is as it was left, and nothing has been lost. Type the "
-                        "passphrase of {name} to carry on."
+                        "passphrase of {name} to carry on. Someone else? Close VocPlan "
+                        "(everything is saved) and open it again to sign in."
                     ).format(name=locked_as)
                     if staff
                     else _(
@@ -293,6 +295,14 @@ class SignInDialog(QDialog):
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)
         self.passphrase_edit.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # On the lock screen Esc must not close VocPlan by accident (a closing desktop
+        # session, or the Close VocPlan button, still does).
+        if self._locked_as is not None and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def account_name(self) -> str | None:
         if self._locked_as is not None:
