@@ -106,3 +106,16 @@ def folder(demo_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     data = tmp_path / "data"
     shutil.copytree(demo_folder, data, ignore=shutil.ignore_patterns("backups"))
     return data
+
+
+def files_holding(root: Path, *needles: str) -> list[str]:
+    """Every file under ``root`` holding one of ``needles`` (UTF-8 or UTF-16), and which."""
+    found = []
+    for path in root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for needle in needles:
+                for encoded in (needle.encode("utf-8"), needle.encode("utf-16-le")):
+                    if encoded in data:
+                        found.append(f"{path.relative_to(root)}: {needle}")
+    return found

@@ -139,7 +139,7 @@ class RunningApp:
 
         from ui.services import AppServices
 
-        self.services = AppServices(database)
+        self.services = AppServices(database, self.options.files(), unlocked)
         load_starter_directory(self.services)
         self.window.attach(self.services)
         if unlocked is not None:
@@ -197,7 +197,7 @@ class RunningApp:
             has_staff=self.mode is Mode.CLINIC,
             parent=self.window,
         )
-        self.window.set_access(unlocked.account, self.mode, self.lock_manager, files)
+        self.window.set_access(unlocked.account, self.mode, self.lock_manager)
 
     def _give_up(self, message: str) -> None:
         QApplication.restoreOverrideCursor()

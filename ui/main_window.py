@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from ui.security.lock import LockManager
     from ui.services import AppServices
     from ui.session.window import SessionWindow
-    from vocplan.security.folder import DataFiles
     from vocplan.security.keyfile import Account, Mode
     from vocplan.services.people import PersonSummary
 
@@ -340,7 +339,6 @@ class MainWindow(QMainWindow):
         account: Account,
         mode: Mode | None,
         lock_manager: LockManager,
-        files: DataFiles,
     ) -> None:
         """After signing in: the Lock button and shortcut, and an administrator's tools."""
         from vocplan.security.keyfile import Mode
@@ -363,21 +361,15 @@ class MainWindow(QMainWindow):
         if account.is_admin and mode is not None:
             self.admin_action = QAction(_("&Administration…"), self)
             self.admin_action.setStatusTip(_("Staff, locking and the audit trail"))
-            self.admin_action.triggered.connect(
-                lambda: self.open_admin(account, mode, lock_manager, files)
-            )
+            self.admin_action.triggered.connect(lambda: self.open_admin(mode, lock_manager))
             self.addAction(self.admin_action)
             self.people_menu.insertAction(self.quit_action, self.admin_action)
         self.people_menu.insertSeparator(self.quit_action)
 
-    def open_admin(
-        self, account: Account, mode: Mode, lock_manager: LockManager, files: DataFiles
-    ) -> None:
+    def open_admin(self, mode: Mode, lock_manager: LockManager) -> None:
         from ui.security.admin import AdminDialog
 
-        dialog = AdminDialog(
-            self._require_services(), files, account, mode, lock_manager, parent=self
-        )
+        dialog = AdminDialog(self._require_services(), mode, lock_manager, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

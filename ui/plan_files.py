@@ -28,7 +28,6 @@ from ui.qt import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPrintDialog,
     QPrinter,
@@ -42,6 +41,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.security.passphrase_forms import PassphrasePair, message_label, passphrase_edit
 from ui.style import heading_font
 from vocplan.domain.enums import PlanSection, PlanStatus
 from vocplan.domain.errors import VocPlanError
@@ -351,7 +351,6 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, *, new: bool) -> None:
         super().__init__(parent)
-        self._new = new
         self.setWindowTitle(_("Take-home file"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
@@ -368,26 +367,17 @@ class PassphraseDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
-        self.passphrase_edit = QLineEdit(self)
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName(_("Passphrase"))
-        label = QLabel(_("&Passphrase:"), self)
-        label.setBuddy(self.passphrase_edit)
-        form.addRow(label, self.passphrase_edit)
-        self.again_edit = QLineEdit(self)
-        self.again_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again_edit.setAccessibleName(_("Passphrase again"))
+        self.pair: PassphrasePair | None = None
         if new:
-            again = QLabel(_("The same a&gain:"), self)
-            again.setBuddy(self.again_edit)
-            form.addRow(again, self.again_edit)
+            self.pair = PassphrasePair(self, form, _("&Passphrase:"))
+            self.passphrase_edit = self.pair.first
         else:
-            self.again_edit.hide()
+            self.passphrase_edit = passphrase_edit(self, _("Passphrase"))
+            label = QLabel(_("&Passphrase:"), self)
+            label.setBuddy(self.passphrase_edit)
+            form.addRow(label, self.passphrase_edit)
         layout.addLayout(form)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a4262c; font-weight: 600;")
-        self.message.hide()
+        self.message = message_label(self)
         layout.addWidget(self.message)
         box = QDialogButtonBox(self)
         ok = box.addButton(_("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -401,15 +391,15 @@ class PassphraseDialog(QDialog):
         from vocplan.security.passphrases import check_new_passphrase
 
         passphrase = self.passphrase_edit.text()
-        if self._new:
+        if self.pair is not None:
             try:
                 check_new_passphrase(passphrase)
             except VocPlanError as problem:
                 self._problem(str(problem))
                 return
-            if passphrase != self.again_edit.text():
-                self.again_edit.clear()
-                self._problem(_("The two passphrases are different. Type it again."))
+            mismatch = self.pair.mismatch()
+            if mismatch is not None:
+                self._problem(mismatch)
                 return
         elif not passphrase:
             self._problem(_("Type the passphrase."))

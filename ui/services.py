@@ -14,9 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vocplan.domain.enums import PlanSection
+from vocplan.domain.errors import VocPlanError
 from vocplan.export import importing
 from vocplan.export.importing import ImportPreview
+from vocplan.i18n import _
 from vocplan.model.audit import AuditAction
+from vocplan.security import staff
+from vocplan.security.folder import DataFiles
+from vocplan.security.keyfile import Account, Role, Unlocked
 from vocplan.services import audit, directory
 from vocplan.services.audit import AuditEntry, VerifyResult, record_action
 from vocplan.services.directory import DirectoryInput, DirectoryRecord, ImportReport
@@ -68,8 +73,16 @@ def is_data_file(database: Database, path: Path | str) -> bool:
 
 
 class AppServices:
-    def __init__(self, database: Database) -> None:
+    def __init__(
+        self,
+        database: Database,
+        files: DataFiles | None = None,
+        unlocked: Unlocked | None = None,
+    ) -> None:
         self._database = database
+        self._files = files
+        self._unlocked = unlocked
+        """Who signed in, and the folder's key slots: for the administrator's staff tools."""
 
     def list_people(self) -> list[PersonSummary]:
         return list_people(self._database)
@@ -195,9 +208,22 @@ class AppServices:
     def export_audit(self, path: Path | str) -> int:
         return audit.export_csv(self._database, path)
 
-    def data_key(self) -> bytes | None:
-        """For the administrator's staff tools: adding a slot wraps this key again."""
-        return self._database.key
+    def staff_accounts(self) -> list[Account]:
+        return staff.accounts(self._access()[0])
+
+    def add_staff(self, name: str, role: Role, passphrase: str) -> Account:
+        return staff.add_staff(*self._access(), name, role, passphrase)
+
+    def reset_staff_passphrase(self, name: str, passphrase: str) -> Account:
+        return staff.reset_passphrase(*self._access(), name, passphrase)
+
+    def remove_staff(self, name: str) -> Account:
+        return staff.remove_staff(*self._access(), name)
+
+    def _access(self) -> tuple[DataFiles, Unlocked]:
+        if self._files is None or self._unlocked is None:
+            raise VocPlanError(_("These plans are not protected by staff passphrases."))
+        return self._files, self._unlocked
 
     def close(self) -> None:
         self._database.close()

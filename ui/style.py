@@ -10,6 +10,8 @@ ALTERNATE = "#f0f3f1"
 TEXT = "#1f2a30"
 MUTED_TEXT = "#5b666c"
 ACCENT = "#2f6f73"
+ERROR_STYLE = "color: #9b1c1c;"
+"""How a message about a problem is written, everywhere in the app."""
 """A muted teal for selection and focus: calm, with white text on it above 4.5:1 contrast."""
 
 

@@ -587,29 +587,50 @@ def _read_import_file(source: Path, options: argparse.Namespace) -> dict[str, An
 
 def _file_passphrase(options: argparse.Namespace, *, new: bool) -> str:
     """The take-home file's passphrase: from a file, the environment, or asked for."""
-    from vocplan.security.passphrases import check_new_passphrase
-
     named: Path | None = getattr(options, "file_passphrase_file", None) or getattr(
         options, "passphrase_file", None
     )
-    if named is not None:
-        passphrase = passphrase_from_file(named)
-    elif os.environ.get(PASSPHRASE_VARIABLE):
-        passphrase = os.environ[PASSPHRASE_VARIABLE]
-    elif sys.stdin.isatty():
-        passphrase = getpass.getpass(_("Passphrase for the take-home file: "))
-        if new:
-            check_new_passphrase(passphrase)
-            if getpass.getpass(_("The same passphrase again: ")) != passphrase:
-                raise VocPlanError(_("The two passphrases are different. Nothing was written."))
-    else:
-        raise VocPlanError(
+    return read_passphrase(
+        named,
+        prompt=_("Passphrase for the take-home file: "),
+        missing=VocPlanError(
             _(
                 "A take-home file needs a passphrase. Give it with --file-passphrase-file FILE "
                 "or --passphrase-file FILE (or, for automation only, the {variable} "
                 "environment variable)."
             ).format(variable=PASSPHRASE_VARIABLE)
-        )
+        ),
+        new=new,
+    )
+
+
+def read_passphrase(
+    named: Path | None,
+    *,
+    prompt: str,
+    missing: VocPlanError,
+    new: bool,
+    from_environment: bool = True,
+) -> str:
+    """A passphrase from the first line of ``named``, else the environment, else the terminal.
+
+    ``new``: one that will lock something, so it is checked, and typed twice at a terminal.
+    With none of these, ``missing`` is raised.
+    """
+    from vocplan.security.passphrases import check_new_passphrase
+
+    if named is not None:
+        passphrase = passphrase_from_file(named)
+    elif from_environment and os.environ.get(PASSPHRASE_VARIABLE):
+        passphrase = os.environ[PASSPHRASE_VARIABLE]
+    elif sys.stdin.isatty():
+        passphrase = getpass.getpass(prompt)
+        if new:
+            check_new_passphrase(passphrase)
+            if getpass.getpass(_("The same passphrase again: ")) != passphrase:
+                raise VocPlanError(_("The two passphrases are different. Nothing was changed."))
+    else:
+        raise missing
     if new:
         check_new_passphrase(passphrase)
     return passphrase
@@ -637,24 +658,13 @@ def passphrase_from_file(path: Path) -> str:
 def data_passphrase(options: argparse.Namespace, *, new: bool = False) -> str:
     """The passphrase that unlocks the plans: from a file, the environment, or asked for."""
     from vocplan.security.errors import NeedsPassphrase
-    from vocplan.security.passphrases import check_new_passphrase
 
-    named: Path | None = getattr(options, "passphrase_file", None)
-    if named is not None:
-        passphrase = passphrase_from_file(named)
-    elif os.environ.get(PASSPHRASE_VARIABLE):
-        passphrase = os.environ[PASSPHRASE_VARIABLE]
-    elif sys.stdin.isatty():
-        passphrase = getpass.getpass(_("Passphrase: "))
-        if new:
-            check_new_passphrase(passphrase)
-            if getpass.getpass(_("The same passphrase again: ")) != passphrase:
-                raise VocPlanError(_("The two passphrases are different. Nothing was changed."))
-    else:
-        raise NeedsPassphrase()
-    if new:
-        check_new_passphrase(passphrase)
-    return passphrase
+    return read_passphrase(
+        getattr(options, "passphrase_file", None),
+        prompt=_("Passphrase: "),
+        missing=NeedsPassphrase(),
+        new=new,
+    )
 
 
 def _print_import_preview(preview: ImportPreview) -> None:

@@ -9,7 +9,6 @@ the ``VOCPLAN_PASSPHRASE`` environment variable.
 from __future__ import annotations
 
 import argparse
-import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,7 @@ from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _
 
 if TYPE_CHECKING:
+    from vocplan.security.folder import DataFiles
     from vocplan.security.keyfile import Unlocked
     from vocplan.startup import StartOptions
 
@@ -128,43 +128,42 @@ def run_init(start: StartOptions, options: argparse.Namespace) -> int:
 
 
 def run_staff_list(start: StartOptions, _options: argparse.Namespace) -> int:
-    keys = _key_file(start)
-    width = max(len(account.name) for account in keys.accounts())
-    for account in keys.accounts():
+    from vocplan.security import staff
+
+    found = staff.accounts(_protected_files(start))
+    width = max(len(account.name) for account in found)
+    for account in found:
         role = _("administrator") if account.is_admin else _("staff")
         print(f"{account.name.ljust(width)}  {role}")
     return EXIT_OK
 
 
 def run_staff_add(start: StartOptions, options: argparse.Namespace) -> int:
+    from vocplan.security import staff
     from vocplan.security.keyfile import Role
 
-    _keys, unlocked = _as_admin(start)
+    admin = _as_admin(start)
     passphrase = _new_passphrase(options, options.name)
     role = Role.ADMIN if options.admin else Role.STAFF
-    keys = _key_file(start)  # read again: another administrator may have changed it meanwhile
-    account = keys.add(unlocked.key, options.name, role, passphrase)
-    keys.save()
+    account = staff.add_staff(start.files(), admin, options.name, role, passphrase)
     print(_("{name} can now unlock VocPlan with their own passphrase.").format(name=account.name))
     return EXIT_OK
 
 
 def run_staff_remove(start: StartOptions, options: argparse.Namespace) -> int:
-    keys, unlocked = _as_admin(start)
-    if keys.slot_named(options.name).name == unlocked.account.name:
-        raise VocPlanError(_("You cannot remove yourself. Ask another administrator."))
-    account = keys.remove(options.name)
-    keys.save()
+    from vocplan.security import staff
+
+    account = staff.remove_staff(start.files(), _as_admin(start), options.name)
     print(_("{name} can no longer unlock VocPlan.").format(name=account.name))
     return EXIT_OK
 
 
 def run_staff_reset(start: StartOptions, options: argparse.Namespace) -> int:
-    _keys, unlocked = _as_admin(start)
+    from vocplan.security import staff
+
+    admin = _as_admin(start)
     passphrase = _new_passphrase(options, options.name)
-    keys = _key_file(start)  # read again: another administrator may have changed it meanwhile
-    account = keys.reset(unlocked.key, options.name, passphrase)
-    keys.save()
+    account = staff.reset_passphrase(start.files(), admin, options.name, passphrase)
     print(
         _(
             "{name} has a new passphrase. Their old one no longer works. Ask them to keep the "
@@ -179,7 +178,7 @@ def run_settings(start: StartOptions, options: argparse.Namespace) -> int:
     from vocplan.startup import open_app_database
 
     changing = options.lock_after is not None
-    unlocked = _as_admin(start, staff_accounts=False)[1] if changing else None
+    unlocked = _as_admin(start, staff_accounts=False) if changing else None
     database = open_app_database(start, unlocked=unlocked, rolling_backup=False)
     try:
         if changing:
@@ -191,7 +190,7 @@ def run_settings(start: StartOptions, options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _key_file(start: StartOptions) -> Any:
+def _protected_files(start: StartOptions) -> DataFiles:
     from vocplan.security.errors import NotProtected, NotSetUp
     from vocplan.security.folder import FolderState
 
@@ -201,16 +200,16 @@ def _key_file(start: StartOptions) -> Any:
         raise NotSetUp()
     if state is not FolderState.PROTECTED:
         raise NotProtected()
-    return files.key_file_contents()
+    return files
 
 
-def _as_admin(start: StartOptions, *, staff_accounts: bool = True) -> tuple[Any, Unlocked]:
+def _as_admin(start: StartOptions, *, staff_accounts: bool = True) -> Unlocked:
     from vocplan.security.errors import NotAllowed
     from vocplan.security.keyfile import Mode
     from vocplan.startup import unlock_with_options
 
-    keys = _key_file(start)
-    if staff_accounts and keys.mode is Mode.PERSONAL:
+    files = _protected_files(start)
+    if staff_accounts and files.key_file_contents().mode is Mode.PERSONAL:
         raise NotAllowed(_("This folder is set up for personal use, which has no staff accounts."))
     unlocked = unlock_with_options(start)
     assert unlocked is not None
@@ -220,25 +219,19 @@ def _as_admin(start: StartOptions, *, staff_accounts: bool = True) -> tuple[Any,
                 name=unlocked.account.name
             )
         )
-    return keys, unlocked
+    return unlocked
 
 
 def _new_passphrase(options: argparse.Namespace, name: str) -> str:
-    from vocplan.cli import passphrase_from_file
-    from vocplan.security.passphrases import check_new_passphrase
+    """The new passphrase for ``name``: never the environment's, which is the acting admin's."""
+    from vocplan.cli import read_passphrase
 
-    if options.new_passphrase_file is not None:
-        passphrase = passphrase_from_file(options.new_passphrase_file)
-    else:
-        import sys
-
-        if not sys.stdin.isatty():
-            raise VocPlanError(
-                _("Give the new passphrase with --new-passphrase-file FILE. Nothing was changed.")
-            )
-        passphrase = getpass.getpass(_("New passphrase for {name}: ").format(name=name))
-        check_new_passphrase(passphrase)
-        if getpass.getpass(_("The same passphrase again: ")) != passphrase:
-            raise VocPlanError(_("The two passphrases are different. Nothing was changed."))
-    check_new_passphrase(passphrase)
-    return passphrase
+    return read_passphrase(
+        options.new_passphrase_file,
+        prompt=_("New passphrase for {name}: ").format(name=name),
+        missing=VocPlanError(
+            _("Give the new passphrase with --new-passphrase-file FILE. Nothing was changed.")
+        ),
+        new=True,
+        from_environment=False,
+    )

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, TEST_PASSPHRASE, files_of, open_folder, protect, run
+from tests.conftest import (
+    FAST_KDF,
+    TEST_PASSPHRASE,
+    files_holding,
+    files_of,
+    open_folder,
+    protect,
+    run,
+)
 from vocplan.security.errors import (
     KeyFileDamaged,
     NotAllowed,
@@ -195,7 +203,7 @@ def test_setting_up_an_unprotected_folder_encrypts_the_data_and_its_backups(
         capsys, "--data-dir", str(tmp_path), "init", "--mode", "clinic", "--name", "Sam Admin"
     )
     assert (code, err) == (0, "") and "now encrypted" in out
-    assert _files_holding(tmp_path, DISTINCTIVE) == []
+    assert files_holding(tmp_path, DISTINCTIVE) == []
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "people")
     assert DISTINCTIVE in out
 
@@ -276,8 +284,8 @@ def test_no_residue_after_use_and_deletion(
         for command in (["people"], ["audit", "verify"], ["demo", "--force"]):
             assert run(capsys, "--data-dir", str(folder), *command)[0] == 0
         assert list((folder / "backups").glob("*.db"))
-        assert _files_holding(folder, DISTINCTIVE, PLAN_TEXT) == []
-        assert _files_holding(temp, DISTINCTIVE, PLAN_TEXT) == []
+        assert files_holding(folder, DISTINCTIVE, PLAN_TEXT) == []
+        assert files_holding(temp, DISTINCTIVE, PLAN_TEXT) == []
 
         # Deleted for good: even with the key, no copy holds the person any more.
         database = open_folder(folder)
@@ -315,24 +323,12 @@ def test_deleting_a_person_leaves_no_bytes_in_free_pages_the_wal_or_backups(
     editing.update_plan(database, person.id, {"not_agreed": PLAN_TEXT})
     add_person(database, PersonInput(full_name="Someone Else"))
     rolling_backup(data_file, backups)
-    assert _files_holding(tmp_path, DISTINCTIVE)  # there before the deletion
+    assert files_holding(tmp_path, DISTINCTIVE)  # there before the deletion
     delete_person(database, person.id)
-    assert _files_holding(tmp_path, DISTINCTIVE, PLAN_TEXT) == []
+    assert files_holding(tmp_path, DISTINCTIVE, PLAN_TEXT) == []
     assert [p.full_name for p in list_people(database)] == ["Someone Else"]
     database.close()
-    assert _files_holding(tmp_path, DISTINCTIVE, PLAN_TEXT) == []
-
-
-def _files_holding(root: Path, *needles: str) -> list[str]:
-    found = []
-    for path in root.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            for needle in needles:
-                for encoded in (needle.encode("utf-8"), needle.encode("utf-16-le")):
-                    if encoded in data:
-                        found.append(f"{path.relative_to(root)}: {needle}")
-    return found
+    assert files_holding(tmp_path, DISTINCTIVE, PLAN_TEXT) == []
 
 
 def test_restore_uses_today_s_staff_list_and_works_over_an_unprotected_folder(
@@ -354,7 +350,7 @@ def test_restore_uses_today_s_staff_list_and_works_over_an_unprotected_folder(
     database.close()
     code, _out, err = run(capsys, "--data-dir", str(old), "restore", str(copy), "--yes")
     assert (code, err) == (0, "")
-    assert _files_holding(old, DISTINCTIVE) == []  # the data replaced is kept, encrypted
+    assert files_holding(old, DISTINCTIVE) == []  # the data replaced is kept, encrypted
     code, out, _ = run(capsys, "--data-dir", str(old), "people")
     assert code == 0 and "Aisha Rahman" in out and DISTINCTIVE not in out
 
@@ -387,7 +383,7 @@ def test_setting_up_over_a_damaged_backup_removes_it_and_a_damaged_file_is_named
     copy.write_bytes(bytes(damaged))
     code, _out, err = run(capsys, "--data-dir", str(tmp_path), "init", "--mode", "personal")
     assert (code, err) == (0, "")
-    assert _files_holding(tmp_path, DISTINCTIVE) == []
+    assert files_holding(tmp_path, DISTINCTIVE) == []
     assert run(capsys, "--data-dir", str(tmp_path), "people")[0] == 0
 
     broken = tmp_path / "broken"
@@ -396,3 +392,20 @@ def test_setting_up_over_a_damaged_backup_removes_it_and_a_damaged_file_is_named
     code, out, err = run(capsys, "--data-dir", str(broken), "init", "--mode", "personal")
     assert code == 1 and "Traceback" not in out + err and "damaged" in err
     assert sorted(path.name for path in broken.iterdir()) == ["vocplan.db"]  # nothing written
+
+
+def test_staff_changes_need_an_administrator_and_nobody_removes_themselves(
+    tmp_path: Path,
+) -> None:
+    from vocplan.security import staff
+
+    admin = protect(tmp_path, name="Sam Admin")
+    files = files_of(tmp_path)
+    staff.add_staff(files, admin, "Jo Nurse", Role.STAFF, JO, kdf=FAST_KDF)
+    nurse = unlock(files, JO, "Jo Nurse")
+    with pytest.raises(NotAllowed, match="Only an administrator"):
+        staff.add_staff(files, nurse, "Kim Worker", Role.STAFF, "kim passphrase", kdf=FAST_KDF)
+    with pytest.raises(NotAllowed, match="cannot remove yourself"):
+        staff.remove_staff(files, admin, "sam admin")
+    assert staff.remove_staff(files, admin, "Jo Nurse").name == "Jo Nurse"
+    assert [account.name for account in staff.accounts(files)] == ["Sam Admin"]

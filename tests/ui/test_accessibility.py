@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -114,11 +115,13 @@ def mnemonics(window: QWidget) -> list[str]:
 
 
 def test_the_security_dialogs_are_named_reachable_and_have_distinct_alt_keys(
-    qtbot: QtBot, database: Database
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
+    from tests.conftest import files_of, open_folder, protect
     from ui.plan_files import PassphraseDialog
-    from ui.security.admin import NewPassphraseDialog
+    from ui.security.admin import AdminDialog, NewPassphraseDialog
     from ui.security.passphrase_forms import SetUpDialog, SignInDialog
+    from vocplan.security.keyfile import Mode
 
     set_up = SetUpDialog(lambda *_a: None, has_plans=False)  # type: ignore[arg-type, return-value]
     set_up.clinic.setChecked(True)
@@ -129,12 +132,20 @@ def test_the_security_dialogs_are_named_reachable_and_have_distinct_alt_keys(
         (PassphraseDialog(None, new=True), "take-home passphrase"),
         (NewPassphraseDialog("Add", ask_name=True), "add staff"),
     ]
+    unlocked = protect(tmp_path, name="Sam Admin")
+    database = open_folder(tmp_path)
+    admin = AdminDialog(AppServices(database, files_of(tmp_path), unlocked), Mode.CLINIC, None)
     problems: set[str] = set()
-    for dialog, where in dialogs:
+    for dialog, where in [*dialogs, (admin, "administration")]:
         qtbot.addWidget(dialog)
         dialog.show()
-        problems |= control_problems(dialog, where)[1]
-        keys = mnemonics(dialog)
-        if len(keys) != len(set(keys)):
-            problems.add(f"{where}: the same Alt key twice in {sorted(keys)}")
+        pages = dialog.tabs.count() if isinstance(dialog, AdminDialog) else 1
+        for page in range(pages):
+            if isinstance(dialog, AdminDialog):
+                dialog.tabs.setCurrentIndex(page)
+            problems |= control_problems(dialog, f"{where} {page}")[1]
+            keys = mnemonics(dialog)
+            if len(keys) != len(set(keys)):
+                problems.add(f"{where} {page}: the same Alt key twice in {sorted(keys)}")
+    database.close()
     assert sorted(problems) == []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
+from ui.dialogs import save_cancel_buttons
 from ui.qt import (
     QAbstractItemView,
     QApplication,
@@ -28,16 +30,15 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.security.passphrase_forms import message_label, passphrase_edit
+from ui.security.passphrase_forms import PassphrasePair, message_label
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _
-from vocplan.security.keyfile import Account, KeyFile, Mode, Role
+from vocplan.security.keyfile import Mode, Role
 from vocplan.services.settings import MAX_LOCK_AFTER_MINUTES, MIN_LOCK_AFTER_MINUTES
 
 if TYPE_CHECKING:
     from ui.security.lock import LockManager
     from ui.services import AppServices
-    from vocplan.security.folder import DataFiles
 
 
 class NewPassphraseDialog(QDialog):
@@ -60,14 +61,8 @@ class NewPassphraseDialog(QDialog):
         else:
             self.name_edit.hide()
             self.admin_box.hide()
-        self.passphrase_edit = passphrase_edit(self, _("Passphrase"))
-        label = QLabel(_("&Passphrase:"), self)
-        label.setBuddy(self.passphrase_edit)
-        form.addRow(label, self.passphrase_edit)
-        self.again_edit = passphrase_edit(self, _("Passphrase again"))
-        label = QLabel(_("The same a&gain:"), self)
-        label.setBuddy(self.again_edit)
-        form.addRow(label, self.again_edit)
+        self.pair = PassphrasePair(self, form, _("&Passphrase:"))
+        self.passphrase_edit, self.again_edit = self.pair.first, self.pair.again
         layout.addLayout(form)
         note = QLabel(
             _(
@@ -80,22 +75,15 @@ class NewPassphraseDialog(QDialog):
         layout.addWidget(note)
         self.message = message_label(self)
         layout.addWidget(self.message)
-        box = QDialogButtonBox(self)
-        ok = QPushButton(_("&Save"), self)
-        ok.setDefault(True)
-        box.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(QPushButton(_("Cancel"), self), QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self._check)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(save_cancel_buttons(self, self._check)[0])
 
     def _check(self) -> None:
+        mismatch = self.pair.mismatch()
         if self.name_edit.isVisible() and not self.name_edit.text().strip():
             self.problem(_("Type their name."))
             self.name_edit.setFocus()
-        elif self.passphrase_edit.text() != self.again_edit.text():
-            self.again_edit.clear()
-            self.problem(_("The two passphrases are different. Type it again."))
+        elif mismatch is not None:
+            self.problem(mismatch)
             self.again_edit.setFocus()
         else:
             self.accept()
@@ -109,16 +97,12 @@ class AdminDialog(QDialog):
     def __init__(
         self,
         services: AppServices,
-        files: DataFiles,
-        account: Account,
         mode: Mode,
         lock_manager: LockManager | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._files = files
-        self._account = account
         self._lock_manager = lock_manager
         self.setWindowTitle(_("Administration — VocPlan"))
         self.resize(760, 520)
@@ -167,12 +151,9 @@ class AdminDialog(QDialog):
         self._fill_staff()
         return page
 
-    def _keys(self) -> KeyFile:
-        return self._files.key_file_contents()
-
     def _fill_staff(self) -> None:
         self.staff_list.clear()
-        for account in self._keys().accounts():
+        for account in self._services.staff_accounts():
             role = _("administrator") if account.is_admin else _("staff")
             self.staff_list.addItem(f"{account.name} — {role}")
             item = self.staff_list.item(self.staff_list.count() - 1)
@@ -187,11 +168,13 @@ class AdminDialog(QDialog):
         dialog = NewPassphraseDialog(_("Add a member of staff"), ask_name=True, parent=self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             role = Role.ADMIN if dialog.admin_box.isChecked() else Role.STAFF
-
-            def add(keys: KeyFile, key: bytes, role: Role = role) -> Account:
-                return keys.add(key, dialog.name_edit.text(), role, dialog.passphrase_edit.text())
-
-            if self._change_keys(add, dialog):
+            add = partial(
+                self._services.add_staff,
+                dialog.name_edit.text(),
+                role,
+                dialog.passphrase_edit.text(),
+            )
+            if self._change_staff(add, dialog):
                 return
 
     def reset_staff(self) -> None:
@@ -202,19 +185,15 @@ class AdminDialog(QDialog):
             _("New passphrase for {name}").format(name=name), ask_name=False, parent=self
         )
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            if self._change_keys(
-                lambda keys, key: keys.reset(key, name, dialog.passphrase_edit.text()), dialog
-            ):
+            reset = partial(
+                self._services.reset_staff_passphrase, name, dialog.passphrase_edit.text()
+            )
+            if self._change_staff(reset, dialog):
                 return
 
     def remove_staff(self) -> None:
         name = self._chosen_name()
         if name is None:
-            return
-        if name.casefold() == self._account.name.casefold():
-            QMessageBox.information(
-                self, _("Remove"), _("You cannot remove yourself. Ask another administrator.")
-            )
             return
         answer = QMessageBox.question(
             self,
@@ -222,19 +201,15 @@ class AdminDialog(QDialog):
             _("{name} will no longer be able to open VocPlan. Remove them?").format(name=name),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._change_keys(lambda keys, _key: keys.remove(name), None)
+            self._change_staff(lambda: self._services.remove_staff(name), None)
 
-    def _change_keys(
-        self, change: Callable[[KeyFile, bytes], object], dialog: NewPassphraseDialog | None
+    def _change_staff(
+        self, change: Callable[[], object], dialog: NewPassphraseDialog | None
     ) -> bool:
-        key = self._services.data_key()
-        if key is None:
-            return True
-        keys = self._keys()
+        """Run one staff change (Argon2id makes it take a moment); say plainly if it fails."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            change(keys, key)
-            keys.save()
+            change()
         except (VocPlanError, OSError) as problem:
             QApplication.restoreOverrideCursor()
             if dialog is not None:
@@ -256,6 +231,7 @@ class AdminDialog(QDialog):
         self.minutes_box.setSuffix(" " + _("minutes"))
         self.minutes_box.setValue(self._services.lock_after_minutes())
         self.minutes_box.setAccessibleName(_("Lock after this many minutes without input"))
+        self.minutes_box.lineEdit().setAccessibleName(self.minutes_box.accessibleName())
         label = QLabel(_("Lock &after:"), page)
         label.setBuddy(self.minutes_box)
         layout.addRow(label, self.minutes_box)

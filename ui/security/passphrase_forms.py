@@ -28,6 +28,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.style import ERROR_STYLE, heading_font
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _, ngettext
 from vocplan.security.errors import TooManyAttempts
@@ -53,21 +54,45 @@ def passphrase_edit(parent: QWidget, accessible: str) -> QLineEdit:
 
 
 def message_label(parent: QWidget) -> QLabel:
+    """Where a dialog says what went wrong; plain text, since it may quote a typed name."""
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setObjectName("problem")
-    label.setStyleSheet("color: #a4262c; font-weight: 600;")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(ERROR_STYLE + "font-weight: 600;")
     label.setAccessibleName(_("Problem"))
     label.hide()
     return label
 
 
+class PassphrasePair:
+    """A new passphrase typed twice, as two rows of ``form``."""
+
+    def __init__(self, parent: QWidget, form: QFormLayout, label: str) -> None:
+        self.first = passphrase_edit(parent, _("Passphrase"))
+        first_label = QLabel(label, parent)
+        first_label.setBuddy(self.first)
+        form.addRow(first_label, self.first)
+        self.again = passphrase_edit(parent, _("Passphrase again"))
+        again_label = QLabel(_("The same a&gain:"), parent)
+        again_label.setBuddy(self.again)
+        form.addRow(again_label, self.again)
+
+    def mismatch(self) -> str | None:
+        """What to tell the person when the two differ (the second is cleared); else None."""
+        if self.first.text() == self.again.text():
+            return None
+        self.again.clear()
+        return _("The two passphrases are different. Type it again.")
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.again.clear()
+
+
 def _heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    label.setFont(font)
+    label.setFont(heading_font(label, 1.3))
     label.setWordWrap(True)
     return label
 
@@ -150,14 +175,8 @@ class SetUpDialog(QDialog):
         self.name_label = QLabel(_("Your &name:"), self)
         self.name_label.setBuddy(self.name_edit)
         form.addRow(self.name_label, self.name_edit)
-        self.passphrase_edit = passphrase_edit(self, _("Passphrase"))
-        passphrase_label = QLabel(_("P&assphrase:"), self)
-        passphrase_label.setBuddy(self.passphrase_edit)
-        form.addRow(passphrase_label, self.passphrase_edit)
-        self.again_edit = passphrase_edit(self, _("Passphrase again"))
-        again_label = QLabel(_("The same a&gain:"), self)
-        again_label.setBuddy(self.again_edit)
-        form.addRow(again_label, self.again_edit)
+        self.pair = PassphrasePair(self, form, _("P&assphrase:"))
+        self.passphrase_edit, self.again_edit = self.pair.first, self.pair.again
         layout.addLayout(form)
 
         advice = _(
@@ -195,9 +214,9 @@ class SetUpDialog(QDialog):
         if self.mode is Mode.CLINIC and not self.name_edit.text().strip():
             self._problem(_("Type your name: it goes on what you change."), self.name_edit)
             return
-        if passphrase != self.again_edit.text():
-            self.again_edit.clear()
-            self._problem(_("The two passphrases are different. Type it again."), self.again_edit)
+        mismatch = self.pair.mismatch()
+        if mismatch is not None:
+            self._problem(mismatch, self.again_edit)
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -217,8 +236,7 @@ class SetUpDialog(QDialog):
             )
             return
         QApplication.restoreOverrideCursor()
-        self.passphrase_edit.clear()
-        self.again_edit.clear()
+        self.pair.clear()
         self.accept()
 
     def _problem(self, text: str, focus: QWidget) -> None:

@@ -48,6 +48,7 @@ from ui.session.values import (
     text_to_date,
     text_to_pence,
 )
+from ui.style import ERROR_STYLE as ERROR_STYLE
 from ui.style import MUTED_TEXT
 from vocplan.formatting import choice_label
 from vocplan.i18n import _
@@ -59,7 +60,6 @@ if TYPE_CHECKING:
 SAVE_AFTER_MS = 800
 """Typing pauses this long before the text is saved."""
 WARNING_SIGN = "⚠"
-ERROR_STYLE = "color: #9b1c1c;"
 MUTED_STYLE = f"color: {MUTED_TEXT};"
 INPUT_HEIGHT = 32
 ITEM_DATA = Qt.ItemDataRole.UserRole + 1

@@ -159,13 +159,9 @@ class KeyFile:
             "key_id": self.key_id,
             "slots": [_slot_to_json(slot) for slot in self.slots],
         }
-        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}")
-        with partial.open("w", encoding="utf-8") as stream:
-            json.dump(document, stream, indent=2)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        partial.replace(self.path)
+        from vocplan.services.directory import write_atomically
+
+        write_atomically(self.path, (json.dumps(document, indent=2) + "\n").encode("utf-8"))
 
     # -- unlocking -----------------------------------------------------------
 

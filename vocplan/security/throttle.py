@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -69,10 +68,11 @@ class Throttle:
                 return FREE_ATTEMPTS, 0.0
 
     def _write(self, failures: int, last: float) -> None:
+        from vocplan.domain.errors import VocPlanError
+        from vocplan.services.directory import write_atomically
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.partial")
-            partial.write_text(json.dumps({"failures": failures, "last": last}), "utf-8")
-            partial.replace(self.path)
-        except OSError:
+            write_atomically(self.path, json.dumps({"failures": failures, "last": last}).encode())
+        except (OSError, VocPlanError):
             pass  # a read-only folder cannot count; Argon2id's cost still slows guessing

@@ -30,7 +30,7 @@ def copy_database(source: Path, target: Path, key: bytes | None = None) -> None:
     partial.unlink(missing_ok=True)
     source_connection = open_for_reading(source, key)
     try:
-        target_connection = _connect(partial, key)
+        target_connection = connect_file(partial, key)
         try:
             source_connection.backup(target_connection)
             # A copy is a single file: no WAL beside it to go astray.
@@ -100,7 +100,7 @@ def restore_database(source: Path, target: Path, key: bytes | None = None) -> No
     target.parent.mkdir(parents=True, exist_ok=True)
     source_connection = open_for_reading(source, key)
     try:
-        target_connection = _connect(target, key)
+        target_connection = connect_file(target, key)
         try:
             source_connection.backup(target_connection)
         finally:
@@ -109,7 +109,8 @@ def restore_database(source: Path, target: Path, key: bytes | None = None) -> No
         source_connection.close()
 
 
-def _connect(path: Path, key: bytes | None) -> Any:
+def connect_file(path: Path, key: bytes | None) -> Any:
+    """A read-write connection to the SQLite file ``path``, encrypted with ``key`` if given."""
     if key is None:
         return sqlite3.connect(path)
     from vocplan.storage import cipher

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import text
 
-from vocplan.storage.backups import list_all_copies
+from vocplan.storage import cipher
+from vocplan.storage.backups import connect_file, list_all_copies
 from vocplan.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ def erase_leftovers(database: Database, person_uid: str) -> None:
 def erase_from_copy(path: Path, person_uid: str, key: bytes | None) -> None:
     """Take the person out of one copy; a copy that cannot be edited is removed instead."""
     try:
-        connection = _connect(path, key)
+        connection = connect_file(path, key)
         try:
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("PRAGMA secure_delete = ON")
@@ -43,22 +43,7 @@ def erase_from_copy(path: Path, person_uid: str, key: bytes | None) -> None:
             connection.commit()
         finally:
             connection.close()
-    except (sqlite3.Error, _cipher_error()):
+    except (sqlite3.Error, cipher.Error):
         # Damaged, or kept under an older key: it may still hold the person, so it goes.
         log.warning("a backup copy that could not be edited was removed")
         path.unlink(missing_ok=True)
-
-
-def _connect(path: Path, key: bytes | None) -> Any:
-    if key is None:
-        return sqlite3.connect(path)
-    from vocplan.storage import cipher
-
-    return cipher.connect(path, key)
-
-
-def _cipher_error() -> type[Exception]:
-    from vocplan.storage import cipher
-
-    error: type[Exception] = cipher.Error
-    return error

@@ -1,0 +1,70 @@
+"""Staff changes an administrator makes: the one place both the CLI and the app call.
+
+Each reads the key file afresh, changes it and saves it at once, so a change
+made meanwhile by another administrator is never written back over.
+"""
+
+from __future__ import annotations
+
+from vocplan.i18n import _
+from vocplan.security.crypto import STRONG_KDF, KdfParameters
+from vocplan.security.errors import NotAllowed
+from vocplan.security.folder import DataFiles
+from vocplan.security.keyfile import Account, Role, Unlocked
+
+
+def accounts(files: DataFiles) -> list[Account]:
+    return files.key_file_contents().accounts()
+
+
+def add_staff(
+    files: DataFiles,
+    admin: Unlocked,
+    name: str,
+    role: Role,
+    passphrase: str,
+    *,
+    kdf: KdfParameters = STRONG_KDF,
+) -> Account:
+    """Give ``name`` a key slot of their own, opened by ``passphrase``."""
+    _check_admin(admin)
+    keys = files.key_file_contents()
+    account = keys.add(admin.key, name, role, passphrase, kdf=kdf)
+    keys.save()
+    return account
+
+
+def reset_passphrase(
+    files: DataFiles,
+    admin: Unlocked,
+    name: str,
+    passphrase: str,
+    *,
+    kdf: KdfParameters = STRONG_KDF,
+) -> Account:
+    """A new slot for someone who forgot their passphrase; the old one stops working."""
+    _check_admin(admin)
+    keys = files.key_file_contents()
+    account = keys.reset(admin.key, name, passphrase, kdf=kdf)
+    keys.save()
+    return account
+
+
+def remove_staff(files: DataFiles, admin: Unlocked, name: str) -> Account:
+    """Delete ``name``'s slot; nobody removes themselves, nor the last administrator."""
+    _check_admin(admin)
+    keys = files.key_file_contents()
+    if keys.slot_named(name).name == admin.account.name:
+        raise NotAllowed(_("You cannot remove yourself. Ask another administrator."))
+    account = keys.remove(name)
+    keys.save()
+    return account
+
+
+def _check_admin(admin: Unlocked) -> None:
+    if not admin.account.is_admin:
+        raise NotAllowed(
+            _("Only an administrator can do that. {name} is not one.").format(
+                name=admin.account.name
+            )
+        )
