@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.qt import QDialog, QDialogButtonBox, QPushButton
+from ui.qt import QDialog, QDialogButtonBox, QLabel, QPushButton, Qt, QWidget
+from ui.style import ERROR_STYLE
 from vocplan.i18n import _
 
 
@@ -24,3 +25,16 @@ def save_cancel_buttons(
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)
     return buttons, save, cancel
+
+
+def problem_label(parent: QWidget, *, bold: bool = False) -> QLabel:
+    """Where a form says what is wrong, hidden until it has something to say.
+
+    Plain text, so a name or value quoted in the message is never read as markup.
+    """
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(ERROR_STYLE + ("font-weight: bold;" if bold else ""))
+    label.hide()
+    return label

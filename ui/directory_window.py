@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ui.dialogs import save_cancel_buttons
-from ui.person_dialog import ERROR_STYLE, WARNING_SIGN, confirm_discard
+from ui.dialogs import problem_label, save_cancel_buttons
+from ui.person_dialog import WARNING_SIGN, confirm_discard
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -798,20 +798,14 @@ class ServiceDialog(QDialog):
         intro = QLabel(_("Only the name is needed. Add what a colleague would want to know."), body)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.summary_label = QLabel(body)
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet(ERROR_STYLE + "font-weight: bold;")
-        self.summary_label.hide()
+        self.summary_label = problem_label(body, bold=True)
         layout.addWidget(self.summary_label)
 
         self.inputs: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
         self.error_labels: dict[str, QLabel] = {}
         for field in SERVICE_FIELDS:
             layout.addLayout(self._field_block(field, body))
-        self.general_error = QLabel(body)
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.hide()
+        self.general_error = problem_label(body)
         layout.addWidget(self.general_error)
         layout.addStretch(1)
         scroll.setWidget(body)
@@ -865,11 +859,7 @@ class ServiceDialog(QDialog):
         if field.hint:
             widget.setToolTip(_(field.hint))
         label.setBuddy(widget)
-        error = QLabel(parent)
-        error.setWordWrap(True)
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.setStyleSheet(ERROR_STYLE)
-        error.hide()
+        error = problem_label(parent)
         block.addWidget(error)
         self.inputs[field.name] = widget
         self.error_labels[field.name] = error

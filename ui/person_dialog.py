@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ui.dialogs import save_cancel_buttons
+from ui.dialogs import problem_label, save_cancel_buttons
 from ui.qt import (
     QComboBox,
     QDialog,
@@ -99,10 +99,7 @@ class PersonDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.summary_label = QLabel(self)
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet(ERROR_STYLE + "font-weight: bold;")
-        self.summary_label.hide()
+        self.summary_label = problem_label(self, bold=True)
         layout.addWidget(self.summary_label)
 
         self.form = form = QFormLayout()
@@ -153,12 +150,8 @@ class PersonDialog(QDialog):
         self.error_labels[name] = error
 
     def _error_label(self) -> QLabel:
-        label = QLabel(self)
-        label.setWordWrap(True)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label = problem_label(self)
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        label.hide()
         return label
 
     # --- reading and saving ------------------------------------------------

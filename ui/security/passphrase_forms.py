@@ -11,6 +11,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 
+from ui.dialogs import problem_label
 from ui.qt import (
     QApplication,
     QButtonGroup,
@@ -28,7 +29,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.style import ERROR_STYLE, heading_font
+from ui.style import heading_font
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _, ngettext
 from vocplan.security.errors import TooManyAttempts
@@ -55,13 +56,9 @@ def passphrase_edit(parent: QWidget, accessible: str) -> QLineEdit:
 
 def message_label(parent: QWidget) -> QLabel:
     """Where a dialog says what went wrong; plain text, since it may quote a typed name."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
+    label = problem_label(parent, bold=True)
     label.setObjectName("problem")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(ERROR_STYLE + "font-weight: 600;")
     label.setAccessibleName(_("Problem"))
-    label.hide()
     return label
 
 

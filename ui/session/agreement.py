@@ -11,6 +11,7 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ui.dialogs import problem_label
 from ui.people_model import display_name, format_date
 from ui.plan_summary import plan_html
 from ui.qt import (
@@ -23,7 +24,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.session.fields import ERROR_STYLE, INPUT_HEIGHT, WARNING_SIGN, FieldRow
+from ui.session.fields import INPUT_HEIGHT, WARNING_SIGN, FieldRow
 from ui.session.panels import (
     ROW_SPACING,
     PartForm,
@@ -241,10 +242,7 @@ class AgreePanel(StepPanel):
             row = FieldRow(field, None, self.form, saves_as_you_go=False)
             self.rows[field.name] = row
             form_layout.addWidget(row)
-        self.general_error = QLabel(self.form)
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.hide()
+        self.general_error = problem_label(self.form)
         form_layout.addWidget(self.general_error)
         buttons = QHBoxLayout()
         self.agree_button = QPushButton(_("Agree the plan"), self.form)

@@ -11,7 +11,7 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ui.dialogs import save_cancel_buttons
+from ui.dialogs import problem_label, save_cancel_buttons
 from ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -19,7 +19,6 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QKeyEvent,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -34,7 +33,7 @@ from ui.qt import (
 )
 from ui.rich_delegate import AnyIndex, RichTextDelegate
 from ui.session.directory_picker import DirectoryLinks
-from ui.session.fields import ERROR_STYLE, INPUT_HEIGHT, ITEM_DATA, WARNING_SIGN, FieldRow
+from ui.session.fields import INPUT_HEIGHT, ITEM_DATA, WARNING_SIGN, FieldRow
 from ui.session.panels import (
     ROW_SPACING,
     StepPanel,
@@ -409,10 +408,7 @@ class ItemDialog(QDialog):
         layout.setSpacing(ROW_SPACING)
         if spec.intro:
             layout.addWidget(intro_label(spec.intro, body))
-        self.summary_label = QLabel(body)
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet(ERROR_STYLE + "font-weight: bold;")
-        self.summary_label.hide()
+        self.summary_label = problem_label(body, bold=True)
         layout.addWidget(self.summary_label)
 
         facts = controller.services.field_facts(editor.list_key)
@@ -436,10 +432,7 @@ class ItemDialog(QDialog):
             self.rows[field.name] = row
             layout.addWidget(row)
         self.directory_links = DirectoryLinks(self, spec, controller.services, self.rows, item)
-        self.general_error = QLabel(body)
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.hide()
+        self.general_error = problem_label(body)
         layout.addWidget(self.general_error)
         layout.addStretch(1)
         scroll.setWidget(body)
