@@ -28,7 +28,7 @@ def test_code_is_formatted() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_the_core() -> None:
+def test_mypy_strict_on_the_core_and_the_ui() -> None:
     result = run(str(BIN / "mypy"))
     assert result.returncode == 0, result.stdout + result.stderr
 

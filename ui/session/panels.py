@@ -70,8 +70,14 @@ def tab_before(widgets: list[QWidget], before: QWidget) -> None:
     ``before``, in the order given, so Tab follows the page from top to bottom."""
     previous = before.previousInFocusChain()
     # Qt leaves the order alone unless both widgets take the keyboard.
-    while previous is not before and not previous.focusPolicy() & Qt.FocusPolicy.TabFocus:
+    while (
+        previous is not None
+        and previous is not before
+        and not previous.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ):
         previous = previous.previousInFocusChain()
+    if previous is None:  # not in a window's focus chain yet: nothing to follow
+        return
     for widget in widgets:
         QWidget.setTabOrder(previous, widget)
         previous = widget
