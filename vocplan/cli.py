@@ -412,11 +412,11 @@ def run_restore(start: StartOptions, options: argparse.Namespace) -> int:
         from vocplan.services.directory import write_atomically
 
         # The restored data has the copy's key: from now on its passphrases open this folder.
-        files.key_file.parent.mkdir(parents=True, exist_ok=True)
-        live.unlink(missing_ok=True)
-        for suffix in ("-wal", "-shm"):
-            live.with_name(live.name + suffix).unlink(missing_ok=True)
-        write_atomically(files.key_file, source_keys.read_bytes())
+        with files.changing_keys():
+            live.unlink(missing_ok=True)
+            for suffix in ("-wal", "-shm"):
+                live.with_name(live.name + suffix).unlink(missing_ok=True)
+            write_atomically(files.key_file, source_keys.read_bytes())
     if key is not None and is_plain_sqlite(source):
         encrypted = live.with_name(f".{live.name}.restoring")
         encrypted.unlink(missing_ok=True)

@@ -409,3 +409,78 @@ def test_staff_changes_need_an_administrator_and_nobody_removes_themselves(
         staff.remove_staff(files, admin, "sam admin")
     assert staff.remove_staff(files, admin, "Jo Nurse").name == "Jo Nurse"
     assert [account.name for account in staff.accounts(files)] == ["Sam Admin"]
+
+
+def _slow_down(monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    """Make ``KeyFile.<method>`` take long enough for a second change to start meanwhile."""
+    import time
+
+    original = getattr(KeyFile, method)
+
+    def slowly(*args: object, **kwargs: object) -> object:
+        result = original(*args, **kwargs)
+        time.sleep(0.3)
+        return result
+
+    monkeypatch.setattr(KeyFile, method, slowly)
+
+
+def test_two_administrators_adding_staff_at_once_keep_both_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from vocplan.security import staff
+
+    admin = protect(tmp_path, name="Sam Admin")
+    files = files_of(tmp_path)
+    _slow_down(monkeypatch, "add")
+    with ThreadPoolExecutor(2) as pool:
+        added = [
+            pool.submit(staff.add_staff, files, admin, name, Role.STAFF, JO, kdf=FAST_KDF)
+            for name in ("Jo Nurse", "Kim Worker")
+        ]
+        for future in added:
+            future.result()
+    assert sorted(account.name for account in staff.accounts(files)) == [
+        "Jo Nurse",
+        "Kim Worker",
+        "Sam Admin",
+    ]
+
+
+def test_two_first_runs_at_once_make_one_key_and_the_second_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from vocplan.security.errors import AlreadySetUp
+
+    _slow_down(monkeypatch, "create")
+    with ThreadPoolExecutor(2) as pool:
+        tries = [pool.submit(protect, tmp_path, name=name) for name in ("Sam", "Kim")]
+        outcomes = [future.exception() or future.result() for future in tries]
+    made = [outcome for outcome in outcomes if not isinstance(outcome, Exception)]
+    assert len(made) == 1 and isinstance(outcomes[made[0] is outcomes[0]], AlreadySetUp)
+    assert unlock(files_of(tmp_path), TEST_PASSPHRASE).key == made[0].key  # type: ignore[union-attr]
+
+
+def test_a_staff_change_waits_for_one_under_way_then_gives_up_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    from vocplan.security import folder as folder_module
+    from vocplan.security import staff
+    from vocplan.security.errors import KeysBusy
+
+    admin = protect(tmp_path, name="Sam Admin")
+    files = files_of(tmp_path)
+    monkeypatch.setattr(folder_module, "KEYS_LOCK_WAIT_SECONDS", 0.2)
+    before = files.key_file.read_bytes()
+    another_copy_of_vocplan = FileLock(files.key_file.with_name("vocplan-keys.json.lock"))
+    with another_copy_of_vocplan, pytest.raises(KeysBusy, match="changing the staff list"):
+        staff.add_staff(files, admin, "Jo Nurse", Role.STAFF, JO, kdf=FAST_KDF)
+    assert files.key_file.read_bytes() == before
+    staff.add_staff(files, admin, "Jo Nurse", Role.STAFF, JO, kdf=FAST_KDF)
+    assert unlock(files, JO, "Jo Nurse").account.name == "Jo Nurse"

@@ -98,4 +98,19 @@ class NotAllowed(UnlockError):
 
 class AlreadySetUp(UnlockError):
     def __init__(self) -> None:
-        super().__init__(_("VocPlan is already set up in this folder. Nothing was changed."))
+        super().__init__(
+            _(
+                "VocPlan is already set up in this folder. Nothing was changed. Close VocPlan "
+                "and open it again to sign in."
+            )
+        )
+
+
+class KeysBusy(UnlockError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Someone else is changing the staff list of this folder right now. Nothing was "
+                "changed. Try again in a minute."
+            )
+        )

@@ -12,21 +12,28 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from vocplan.security.crypto import STRONG_KDF, KdfParameters
 from vocplan.security.errors import (
     AlreadySetUp,
     KeyFileMissing,
+    KeysBusy,
     WrongPassphrase,
 )
 from vocplan.security.keyfile import KEY_FILE_NAME, KeyFile, Mode, Unlocked
 from vocplan.security.throttle import Throttle
 
 log = logging.getLogger(__name__)
+
+KEYS_LOCK_WAIT_SECONDS = 20.0
+"""How long a change to the key file waits for another one to finish."""
 
 
 class FolderState(StrEnum):
@@ -66,6 +73,27 @@ class DataFiles:
     def key_file_contents(self) -> KeyFile:
         return KeyFile.load(self.key_file)
 
+    @contextmanager
+    def changing_keys(self) -> Iterator[None]:
+        """Hold the key file for one read, change and save.
+
+        Two administrators (or two copies of VocPlan) changing it at once would
+        otherwise each save their own change over the other's, and two first
+        runs at once could each make a data key, leaving data nobody can open.
+        The lock is an empty file beside the key file; the operating system
+        releases it if VocPlan stops while holding it.
+        """
+        self.key_file.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(self.key_file.with_name(KEY_FILE_NAME + ".lock"))
+        try:
+            lock.acquire(timeout=KEYS_LOCK_WAIT_SECONDS)
+        except Timeout:
+            raise KeysBusy() from None
+        try:
+            yield
+        finally:
+            lock.release()
+
 
 def set_up(
     files: DataFiles,
@@ -89,8 +117,11 @@ def set_up(
 
         inspect_file(files.database)  # a damaged or foreign file is refused before any change
     files.folder.mkdir(parents=True, exist_ok=True)
-    keys, unlocked = KeyFile.create(files.key_file.parent, mode, name, passphrase, kdf=kdf)
-    keys.save()
+    with files.changing_keys():
+        if files.state() is not state:  # another copy of VocPlan set it up meanwhile
+            raise AlreadySetUp()
+        keys, unlocked = KeyFile.create(files.key_file.parent, mode, name, passphrase, kdf=kdf)
+        keys.save()
     if state is FolderState.UNPROTECTED:
         finish_protecting(files, unlocked.key)
     return unlocked

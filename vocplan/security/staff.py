@@ -1,7 +1,7 @@
 """Staff changes an administrator makes: the one place both the CLI and the app call.
 
-Each reads the key file afresh, changes it and saves it at once, so a change
-made meanwhile by another administrator is never written back over.
+Each holds the key file while it reads it afresh, changes it and saves it, so
+a change made meanwhile by another administrator is never written back over.
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ def add_staff(
 ) -> Account:
     """Give ``name`` a key slot of their own, opened by ``passphrase``."""
     _check_admin(admin)
-    keys = files.key_file_contents()
-    account = keys.add(admin.key, name, role, passphrase, kdf=kdf)
-    keys.save()
+    with files.changing_keys():
+        keys = files.key_file_contents()
+        account = keys.add(admin.key, name, role, passphrase, kdf=kdf)
+        keys.save()
     return account
 
 
@@ -44,20 +45,22 @@ def reset_passphrase(
 ) -> Account:
     """A new slot for someone who forgot their passphrase; the old one stops working."""
     _check_admin(admin)
-    keys = files.key_file_contents()
-    account = keys.reset(admin.key, name, passphrase, kdf=kdf)
-    keys.save()
+    with files.changing_keys():
+        keys = files.key_file_contents()
+        account = keys.reset(admin.key, name, passphrase, kdf=kdf)
+        keys.save()
     return account
 
 
 def remove_staff(files: DataFiles, admin: Unlocked, name: str) -> Account:
     """Delete ``name``'s slot; nobody removes themselves, nor the last administrator."""
     _check_admin(admin)
-    keys = files.key_file_contents()
-    if keys.slot_named(name).name == admin.account.name:
-        raise NotAllowed(_("You cannot remove yourself. Ask another administrator."))
-    account = keys.remove(name)
-    keys.save()
+    with files.changing_keys():
+        keys = files.key_file_contents()
+        if keys.slot_named(name).name == admin.account.name:
+            raise NotAllowed(_("You cannot remove yourself. Ask another administrator."))
+        account = keys.remove(name)
+        keys.save()
     return account
 
 
