@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ui.dialogs import problem_label, save_cancel_buttons
+from ui.file_dialogs import ask_open_path, ask_save_path, documents_folder
 from ui.person_dialog import WARNING_SIGN, confirm_discard
 from ui.qt import (
     QAbstractItemView,
@@ -32,7 +33,6 @@ from ui.qt import (
     QDialog,
     QDialogButtonBox,
     QEvent,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -51,7 +51,6 @@ from ui.qt import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStandardPaths,
     Qt,
     QTableView,
     QTextBrowser,
@@ -150,32 +149,18 @@ def import_summary(report: ImportReport) -> list[str]:
     return sentences
 
 
-def documents_folder() -> Path:
-    """Where files are offered first: the person's documents folder, or their home."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found and Path(found).is_dir() else Path.home()
-
-
 def choose_file_to_import(parent: QWidget, folder: Path) -> str:
     """Ask for the CSV file to import; empty when the person cancels. Tests replace this."""
-    chosen, _filter = QFileDialog.getOpenFileName(
-        parent,
-        _("Import a list of services"),
-        str(folder),
-        _("CSV files (*.csv);;All files (*)"),
+    return ask_open_path(
+        parent, _("Import a list of services"), folder, _("CSV files (*.csv);;All files (*)")
     )
-    return str(chosen)
 
 
 def choose_file_to_export(parent: QWidget, suggested: Path) -> str:
     """Ask where to save the list; empty when the person cancels. Tests replace this."""
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent,
-        _("Export the list of services"),
-        str(suggested),
-        _("CSV files (*.csv)"),
+    return ask_save_path(
+        parent, _("Export the list of services"), suggested, _("CSV files (*.csv)")
     )
-    return str(chosen)
 
 
 # --- the table of services ---------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ui import background
+from ui.file_dialogs import ask_open_path, ask_save_path, documents_folder
 from ui.plan_summary import plan_html
 from ui.qt import (
     QButtonGroup,
@@ -24,7 +25,6 @@ from ui.qt import (
     QDesktopServices,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,7 +33,6 @@ from ui.qt import (
     QPrinter,
     QPushButton,
     QRadioButton,
-    QStandardPaths,
     Qt,
     QTextBrowser,
     QTextDocument,
@@ -131,11 +130,6 @@ def agreed_version(overview: PlanOverview) -> int | None:
     if overview.versions and overview.status == PlanStatus.AGREED:
         return overview.versions[-1].number
     return None
-
-
-def _documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 # --- saving ------------------------------------------------------------------------
@@ -250,10 +244,8 @@ class PlanSaver:
             def export(_kind: str) -> bytes:
                 return takehome(passphrase)
 
-        suggested = _documents_folder() / default_file_name(kind, date.today(), self._version())
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.parent, _("Save the plan"), str(suggested), found.file_filter
-        )
+        suggested = documents_folder() / default_file_name(kind, date.today(), self._version())
+        chosen = ask_save_path(self.parent, _("Save the plan"), suggested, found.file_filter)
         if not chosen:
             return
         path = Path(chosen)
@@ -549,10 +541,10 @@ class PlanImporter:
         self.dialog: ImportDifferencesDialog | None = None
 
     def start(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen = ask_open_path(
             self.parent,
             _("Import a plan file"),
-            str(_documents_folder()),
+            documents_folder(),
             _("VocPlan plan files (*.json *.vocplan);;All files (*)"),
         )
         if not chosen:

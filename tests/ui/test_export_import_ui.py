@@ -256,3 +256,34 @@ def test_a_take_home_file_saved_from_the_window_imports_with_a_choice_of_parts(
     window.import_action.trigger()
     assert warnings and "passphrase is wrong" in warnings[0]
     assert json.loads(export_json(database, aisha.id)) == after
+
+
+def test_file_dialogs_are_qt_s_own_so_no_recent_files_list_keeps_a_typed_name(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from ui.file_dialogs import ask_open_path, ask_save_path
+    from ui.qt import QApplication, QTimer
+
+    seen: list[tuple[bool, bool]] = []
+
+    def answer(name: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        is_file_dialog = isinstance(dialog, QFileDialog)
+        seen.append(
+            (
+                is_file_dialog,
+                is_file_dialog and dialog.testOption(QFileDialog.Option.DontUseNativeDialog),
+            )
+        )
+        if isinstance(dialog, QFileDialog):
+            dialog.selectFile(str(tmp_path / name))
+            dialog.accept()
+
+    QTimer.singleShot(0, lambda: answer("Jo Bloggs plan.pdf"))
+    chosen = ask_save_path(None, "Save", tmp_path / "plan.pdf", "PDF files (*.pdf)")
+    assert chosen == str(tmp_path / "Jo Bloggs plan.pdf")
+    (tmp_path / "services.csv").write_text("name\n", encoding="utf-8")
+    QTimer.singleShot(0, lambda: answer("services.csv"))
+    chosen = ask_open_path(None, "Open", tmp_path, "CSV files (*.csv)")
+    assert chosen == str(tmp_path / "services.csv")
+    assert seen == [(True, True), (True, True)]

@@ -7,13 +7,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ui.dialogs import save_cancel_buttons
+from ui.file_dialogs import ask_save_path, documents_folder
 from ui.qt import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -306,8 +306,11 @@ class AdminDialog(QDialog):
         self.audit_result.setText(self._services.verify_audit().message)
 
     def export_audit(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the audit trail"), "vocplan-audit.csv", _("CSV files (*.csv)")
+        path = ask_save_path(
+            self,
+            _("Export the audit trail"),
+            documents_folder() / "vocplan-audit.csv",
+            _("CSV files (*.csv)"),
         )
         if not path:
             return
