@@ -10,7 +10,7 @@ pybabel=${PYBABEL:-.venv/bin/pybabel}
 for language in cy pl; do
   po="translations/$language/LC_MESSAGES/vocplan.po"
   if [ -f "$po" ]; then
-    "$pybabel" update --no-fuzzy-matching -D vocplan -i translations/vocplan.pot -d translations -l "$language"
+    "$pybabel" update --no-fuzzy-matching --ignore-obsolete -D vocplan -i translations/vocplan.pot -d translations -l "$language"
   else
     "$pybabel" init -D vocplan -i translations/vocplan.pot -d translations -l "$language"
   fi

@@ -45,3 +45,18 @@ def test_translation_template_is_up_to_date(tmp_path: Path) -> None:
     assert fresh.read_text(encoding="utf-8") == committed, (
         "Run scripts/update-translations.sh and commit the result."
     )
+
+
+def test_each_language_has_every_string_of_the_template_once() -> None:
+    """Translators' tools (GNU msgfmt, Poedit) refuse a catalogue that defines a string
+    twice, which an old, obsolete copy of a string used again would do."""
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "translations" / "vocplan.pot").open("rb") as template_file:
+        template = {message.id for message in read_po(template_file) if message.id}
+    for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/vocplan.po")):
+        with po.open("rb") as catalogue_file:
+            catalogue = read_po(catalogue_file)
+        ids = {message.id for message in catalogue if message.id}
+        assert ids == template, f"{po}: run scripts/update-translations.sh"
+        assert not catalogue.obsolete, f"{po}: {len(catalogue.obsolete)} obsolete strings"
