@@ -358,13 +358,29 @@ class MainWindow(QMainWindow):
             self.signed_in_label = QLabel(_("Signed in: {name}").format(name=account.name), self)
             self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.lock_button)
+        self.change_passphrase_action = QAction(_("Change my &passphrase…"), self)
+        self.change_passphrase_action.setStatusTip(_("Choose a new passphrase to open VocPlan"))
+        self.change_passphrase_action.triggered.connect(self.change_own_passphrase)
+        self.people_menu.insertAction(self.quit_action, self.change_passphrase_action)
         if account.is_admin and mode is not None:
-            self.admin_action = QAction(_("&Administration…"), self)
+            self.admin_action = QAction(_("A&dministration…"), self)
             self.admin_action.setStatusTip(_("Staff, locking and the audit trail"))
             self.admin_action.triggered.connect(lambda: self.open_admin(mode, lock_manager))
             self.addAction(self.admin_action)
             self.people_menu.insertAction(self.quit_action, self.admin_action)
         self.people_menu.insertSeparator(self.quit_action)
+
+    def change_own_passphrase(self) -> None:
+        from ui.security.change_passphrase import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self._require_services().change_own_passphrase, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.statusBar().showMessage(
+                _("Your passphrase is changed. Use the new one from now on."), 10_000
+            )
+        )
+        dialog.open()
 
     def open_admin(self, mode: Mode, lock_manager: LockManager) -> None:
         from ui.security.admin import AdminDialog

@@ -220,6 +220,9 @@ class AppServices:
     def remove_staff(self, name: str) -> Account:
         return staff.remove_staff(*self._access(), name)
 
+    def change_own_passphrase(self, current: str, new: str) -> Account:
+        return staff.change_own_passphrase(*self._access(), current, new)
+
     def _access(self) -> tuple[DataFiles, Unlocked]:
         if self._files is None or self._unlocked is None:
             raise VocPlanError(_("These plans are not protected by staff passphrases."))

@@ -1,4 +1,4 @@
-"""``vocplan init``, ``vocplan staff`` and ``vocplan settings``: set up and run a protected folder.
+"""``vocplan init``, ``staff``, ``passphrase`` and ``settings``: set up and run a protected folder.
 
 Everything here can run without prompts, for scripted set-ups: passphrases
 come from files (``--passphrase-file`` for the person acting, and
@@ -24,7 +24,7 @@ EXIT_OK = 0
 
 
 def add_parsers(subparsers: Any) -> None:
-    """Register ``init``, ``staff`` and ``settings`` on the ``vocplan`` command line."""
+    """Register ``init``, ``staff``, ``passphrase`` and ``settings`` on the command line."""
     init = subparsers.add_parser(
         "init",
         help=_("set up VocPlan in the data folder, protected by a passphrase"),
@@ -68,6 +68,23 @@ def add_parsers(subparsers: Any) -> None:
     reset.add_argument("name", metavar="NAME")
     _add_new_passphrase_option(reset)
     reset.set_defaults(run=run_staff_reset)
+
+    own = subparsers.add_parser(
+        "passphrase",
+        help=_("change your own passphrase"),
+        description=_(
+            "Your current passphrase comes from --passphrase-file (with --user NAME in a "
+            "clinic), and the new one from --new-passphrase-file; either is asked for if not "
+            "given."
+        ),
+    )
+    own.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        type=Path,
+        help=_("read your new passphrase from the first line of FILE (else it is asked for)"),
+    )
+    own.set_defaults(run=run_change_passphrase)
 
     settings = subparsers.add_parser(
         "settings", help=_("show or change the settings (administrators)")
@@ -170,6 +187,31 @@ def run_staff_reset(start: StartOptions, options: argparse.Namespace) -> int:
             "new one safe."
         ).format(name=account.name)
     )
+    return EXIT_OK
+
+
+def run_change_passphrase(start: StartOptions, options: argparse.Namespace) -> int:
+    from vocplan.cli import read_passphrase
+    from vocplan.security import staff
+    from vocplan.security.errors import NeedsPassphrase
+    from vocplan.security.folder import unlock
+
+    files = _protected_files(start)
+    if start.passphrase is None:
+        raise NeedsPassphrase()
+    current = start.passphrase()
+    unlocked = unlock(files, current, start.user)
+    new = read_passphrase(
+        options.new_passphrase_file,
+        prompt=_("Your new passphrase: "),
+        missing=VocPlanError(
+            _("Give the new passphrase with --new-passphrase-file FILE. Nothing was changed.")
+        ),
+        new=True,
+        from_environment=False,
+    )
+    staff.change_own_passphrase(files, unlocked, current, new)
+    print(_("Your passphrase is changed. The old one no longer works."))
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from tests.conftest import (
     protect,
     run,
 )
+from vocplan.domain.errors import VocPlanError
 from vocplan.security.errors import (
     KeyFileDamaged,
     NotAllowed,
@@ -26,7 +27,7 @@ from vocplan.security.errors import (
     WrongPassphrase,
 )
 from vocplan.security.folder import FolderState, unlock
-from vocplan.security.keyfile import KeyFile, Role
+from vocplan.security.keyfile import KeyFile, Mode, Role
 from vocplan.security.throttle import wait_after
 from vocplan.services import audit, editing
 from vocplan.services.people import PersonInput, add_person, delete_person, list_people
@@ -484,3 +485,46 @@ def test_a_staff_change_waits_for_one_under_way_then_gives_up_with_a_message(
     assert files.key_file.read_bytes() == before
     staff.add_staff(files, admin, "Jo Nurse", Role.STAFF, JO, kdf=FAST_KDF)
     assert unlock(files, JO, "Jo Nurse").account.name == "Jo Nurse"
+
+
+def test_anyone_changes_their_own_passphrase_once_they_give_the_current_one(
+    tmp_path: Path,
+) -> None:
+    from vocplan.security import staff
+
+    admin = protect(tmp_path, name="Sam Admin")
+    files = files_of(tmp_path)
+    staff.add_staff(files, admin, "Jo Nurse", Role.STAFF, JO, kdf=FAST_KDF)
+    jo = unlock(files, JO, "Jo Nurse")
+    before = files.key_file.read_bytes()
+    with pytest.raises(WrongPassphrase):
+        staff.change_own_passphrase(files, jo, "not Jo's", "Jo's new passphrase", kdf=FAST_KDF)
+    with pytest.raises(NotAllowed, match="same as the old one"):
+        staff.change_own_passphrase(files, jo, JO, JO, kdf=FAST_KDF)
+    with pytest.raises(VocPlanError, match="at least"):  # the usual rule for a new one
+        staff.change_own_passphrase(files, jo, JO, "short", kdf=FAST_KDF)
+    assert files.key_file.read_bytes() == before
+
+    account = staff.change_own_passphrase(files, jo, JO, "Jo's new passphrase", kdf=FAST_KDF)
+    assert (account.name, account.is_admin) == ("Jo Nurse", False)  # a change of passphrase only
+    assert unlock(files, "Jo's new passphrase", "Jo Nurse").key == jo.key
+    with pytest.raises(WrongPassphrase):
+        unlock(files, JO, "Jo Nurse")
+    assert unlock(files, TEST_PASSPHRASE, "Sam Admin").key == jo.key  # nobody else's changed
+
+
+def test_the_passphrase_command_changes_your_own_in_personal_mode_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    protect(tmp_path, mode=Mode.PERSONAL, name="me")
+    new = tmp_path / "new.txt"
+    new.write_text("a new passphrase at home\n", encoding="utf-8")
+    base = ["--data-dir", str(tmp_path)]
+    code, out, err = run(capsys, *base, "passphrase", "--new-passphrase-file", str(new))
+    assert (code, err) == (0, "") and "The old one no longer works" in out
+    code, _out, err = run(capsys, *base, "people")
+    assert code == 1 and "not right" in err  # VOCPLAN_PASSPHRASE holds the old one
+    code, _out, err = run(capsys, *base, "--passphrase-file", str(new), "people")
+    assert (code, err) == (0, "")
+    code, _out, err = run(capsys, *base, "--passphrase-file", str(new), "passphrase")
+    assert code == 1 and "--new-passphrase-file" in err  # no terminal to ask at

@@ -120,6 +120,7 @@ def test_the_security_dialogs_are_named_reachable_and_have_distinct_alt_keys(
     from tests.conftest import files_of, open_folder, protect
     from ui.plan_files import PassphraseDialog
     from ui.security.admin import AdminDialog, NewPassphraseDialog
+    from ui.security.change_passphrase import ChangePassphraseDialog
     from ui.security.passphrase_forms import SetUpDialog, SignInDialog
     from vocplan.security.keyfile import Mode
 
@@ -131,6 +132,7 @@ def test_the_security_dialogs_are_named_reachable_and_have_distinct_alt_keys(
         (SignInDialog(lambda *_a: None, locked_as="A"), "lock screen"),  # type: ignore[arg-type, return-value]
         (PassphraseDialog(None, new=True), "take-home passphrase"),
         (NewPassphraseDialog("Add", ask_name=True), "add staff"),
+        (ChangePassphraseDialog(lambda *_a: None), "change my passphrase"),
     ]
     unlocked = protect(tmp_path, name="Sam Admin")
     database = open_folder(tmp_path)

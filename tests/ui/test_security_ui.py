@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -201,6 +202,12 @@ def test_the_app_signs_in_shows_the_people_and_puts_the_name_on_changes(
     def when_shown(window: ui.app.MainWindow) -> None:
         seen["lock"] = window.lock_button.isVisible()
         seen["admin"] = hasattr(window, "admin_action")
+        keys = [
+            found.group(1).lower()
+            for action in window.people_menu.actions()
+            if (found := re.search(r"&([^&])", action.text()))
+        ]
+        seen["menu"] = len(keys) == len(set(keys)) and window.change_passphrase_action.isEnabled()
         window.close()
 
     monkeypatch.setattr(SignInDialog, "exec", sign_in)
@@ -212,7 +219,7 @@ def test_the_app_signs_in_shows_the_people_and_puts_the_name_on_changes(
 
     monkeypatch.setattr(ui.app.MainWindow, "attach", attach)
     assert ui.app.run(options) == 0
-    assert seen == {"staff": True, "lock": True, "admin": True}
+    assert seen == {"staff": True, "lock": True, "admin": True, "menu": True}
 
 
 def test_closing_the_sign_in_closes_the_app_and_changes_nothing(
@@ -384,3 +391,39 @@ def test_escape_does_not_close_vocplan_from_the_lock_screen_but_the_close_button
     close = next(b for b in screen.findChildren(QPushButton) if b.text() == "Close VocPlan")
     close.click()
     assert closed == [True]
+
+
+def test_changing_my_passphrase_needs_the_current_one_and_keeps_the_dialog_on_a_mistake(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from functools import partial
+
+    from ui.security.change_passphrase import ChangePassphraseDialog
+    from vocplan.security import staff
+
+    unlocked = protect(tmp_path, name="Sam Admin")
+    files = files_of(tmp_path)
+    change = partial(staff.change_own_passphrase, files, unlocked, kdf=FAST_KDF)
+    dialog = ChangePassphraseDialog(change)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.focusWidget() is dialog.current_edit
+
+    def save(current: str, new: str, again: str) -> None:
+        dialog.current_edit.setText(current)
+        dialog.pair.first.setText(new)
+        dialog.pair.again.setText(again)
+        qtbot.keyClick(dialog.pair.again, Qt.Key.Key_Return)
+
+    save("not the passphrase", "a brand new passphrase", "a brand new passphrase")
+    assert dialog.isVisible() and "not right" in dialog.message.text()
+    assert dialog.current_edit.text() == "" and dialog.focusWidget() is dialog.current_edit
+    save(TEST_PASSPHRASE, "a brand new passphrase", "a brand new passphrase, typo")
+    assert dialog.isVisible() and "different" in dialog.message.text()
+    save(TEST_PASSPHRASE, "short", "short")
+    assert dialog.isVisible() and "at least" in dialog.message.text()
+    assert dialog.focusWidget() is dialog.pair.first
+    assert unlock(files, TEST_PASSPHRASE).key == unlocked.key  # nothing changed yet
+    save(TEST_PASSPHRASE, "a brand new passphrase", "a brand new passphrase")
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    assert unlock(files, "a brand new passphrase").key == unlocked.key

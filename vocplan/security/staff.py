@@ -1,4 +1,6 @@
-"""Staff changes an administrator makes: the one place both the CLI and the app call.
+"""Changes to who can unlock: the one place both the CLI and the app call.
+
+An administrator adds, resets and removes staff; anyone changes their own passphrase.
 
 Each holds the key file while it reads it afresh, changes it and saves it, so
 a change made meanwhile by another administrator is never written back over.
@@ -9,7 +11,7 @@ from __future__ import annotations
 from vocplan.i18n import _
 from vocplan.security.crypto import STRONG_KDF, KdfParameters
 from vocplan.security.errors import NotAllowed
-from vocplan.security.folder import DataFiles
+from vocplan.security.folder import DataFiles, check_again
 from vocplan.security.keyfile import Account, Role, Unlocked
 
 
@@ -60,6 +62,30 @@ def remove_staff(files: DataFiles, admin: Unlocked, name: str) -> Account:
         if keys.slot_named(name).name == admin.account.name:
             raise NotAllowed(_("You cannot remove yourself. Ask another administrator."))
         account = keys.remove(name)
+        keys.save()
+    return account
+
+
+def change_own_passphrase(
+    files: DataFiles,
+    unlocked: Unlocked,
+    current: str,
+    new: str,
+    *,
+    kdf: KdfParameters = STRONG_KDF,
+) -> Account:
+    """Swap the signed-in person's slot for one opened by ``new``, once ``current`` is right.
+
+    Asking for the current passphrase means someone who finds VocPlan left
+    unlocked cannot shut its owner out. Wrong guesses count towards the wait
+    that slows down guessing, as at sign-in.
+    """
+    check_again(files, unlocked, current)
+    if new == current:
+        raise NotAllowed(_("The new passphrase is the same as the old one. Choose another."))
+    with files.changing_keys():
+        keys = files.key_file_contents()
+        account = keys.reset(unlocked.key, unlocked.account.name, new, kdf=kdf)
         keys.save()
     return account
 
