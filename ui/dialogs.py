@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.qt import QDialog, QDialogButtonBox, QLabel, QPushButton, Qt, QWidget
+from ui.qt import QDialog, QDialogButtonBox, QLabel, QPushButton, QShowEvent, Qt, QWidget
 from ui.style import ERROR_STYLE
 from vocplan.i18n import _
 
@@ -27,12 +27,45 @@ def save_cancel_buttons(
     return buttons, save, cancel
 
 
+class ProblemLabel(QLabel):
+    """A message that makes its dialog tall enough to show all of it.
+
+    Qt leaves a dialog's height alone when a word-wrapped label appears in it
+    (a window's minimum size ignores wrapped lines), so without this the
+    message, and the text above it, would be cut off.
+    """
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        if self.isVisible():
+            self._fit_dialog()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_dialog()
+
+    def _fit_dialog(self) -> None:
+        dialog = self.window()
+        layout = dialog.layout()
+        if not isinstance(dialog, QDialog) or layout is None:
+            return
+        layout.activate()
+        needed = dialog.heightForWidth(dialog.width())
+        if needed < 0:
+            needed = dialog.sizeHint().height()
+        screen = dialog.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableGeometry().height())
+        if needed > dialog.height():
+            dialog.resize(dialog.width(), needed)
+
+
 def problem_label(parent: QWidget, *, bold: bool = False) -> QLabel:
     """Where a form says what is wrong, hidden until it has something to say.
 
     Plain text, so a name or value quoted in the message is never read as markup.
     """
-    label = QLabel(parent)
+    label = ProblemLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setStyleSheet(ERROR_STYLE + ("font-weight: bold;" if bold else ""))

@@ -26,9 +26,10 @@ from ui.security.lock import COVER_COLOUR, LOCKED_TITLE, Cover, LockManager
 from ui.security.passphrase_forms import SetUpDialog, SignInDialog
 from vocplan.security.errors import TooManyAttempts
 from vocplan.security.folder import FolderState, check_again, set_up, unlock
-from vocplan.security.keyfile import KeyFile, Mode, Role
+from vocplan.security.keyfile import KeyFile, Mode, Role, Unlocked
 from vocplan.security.throttle import wait_after
 from vocplan.startup import StartOptions
+from vocplan.storage.database import Database
 
 
 def test_first_run_explains_both_modes_and_sets_up_a_clinic(qtbot: QtBot, tmp_path: Path) -> None:
@@ -427,3 +428,51 @@ def test_changing_my_passphrase_needs_the_current_one_and_keeps_the_dialog_on_a_
     save(TEST_PASSPHRASE, "a brand new passphrase", "a brand new passphrase")
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
     assert unlock(files, "a brand new passphrase").key == unlocked.key
+
+
+def test_a_message_in_a_dialog_is_never_cut_off(qtbot: QtBot, database: Database) -> None:
+    """Qt leaves a dialog's height alone when a wrapped message appears: the dialog must grow."""
+    from ui.dialogs import ProblemLabel
+    from ui.person_dialog import PersonDialog
+    from ui.plan_files import PassphraseDialog
+    from ui.security.admin import NewPassphraseDialog
+    from ui.security.change_passphrase import ChangePassphraseDialog
+    from ui.services import AppServices
+
+    def nothing(*_args: object) -> Unlocked:
+        raise AssertionError("not called")
+
+    set_up = SetUpDialog(nothing, has_plans=True)
+    set_up.clinic.setChecked(True)
+    person = PersonDialog(AppServices(database, None, None))
+    dialogs = [
+        set_up,
+        SignInDialog(nothing, staff=["Sam Admin", "Jo Nurse"]),
+        SignInDialog(nothing, locked_as="Jo Nurse"),
+        SignInDialog(nothing),
+        PassphraseDialog(None, new=True),
+        NewPassphraseDialog("Add", ask_name=True),
+        ChangePassphraseDialog(nothing),
+        person,
+    ]
+    long_message = " ".join(["This message is long enough to wrap over several lines."] * 4)
+    cut_off: list[str] = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        if dialog is person:  # its messages sit in rows of their own: show them as it does
+            person.line_edit("date_of_birth").setText("31/02/19x")
+            person.save()
+        else:
+            for label in dialog.findChildren(ProblemLabel):
+                label.setText(long_message)
+                label.show()
+        shown = [label for label in dialog.findChildren(ProblemLabel) if label.isVisible()]
+        assert shown, type(dialog).__name__
+        for label in dialog.findChildren(QLabel):
+            wrapped = label.isVisible() and label.wordWrap()
+            if wrapped and label.height() < label.heightForWidth(label.width()):
+                cut_off.append(f"{type(dialog).__name__}: {label.text()[:40]}")
+    person.line_edit("date_of_birth").clear()  # else closing it asks whether to discard
+    assert cut_off == []
