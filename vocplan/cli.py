@@ -467,10 +467,11 @@ def _keep_aside_with_keys(start: StartOptions, live: Path) -> Path:
     """Before a restore that brings its own key: the current file and its key file, as they are."""
     import shutil
 
+    from vocplan.paths import make_subfolder
     from vocplan.storage.backups import dated_name, keys_beside
 
     kept = dated_name(start.backups_folder, suffix="-before-restore")
-    kept.parent.mkdir(parents=True, exist_ok=True)
+    make_subfolder(kept.parent)
     for suffix in ("", "-wal", "-shm"):
         part = live.with_name(live.name + suffix)
         if part.exists():

@@ -35,6 +35,30 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     )
 
 
+def make_data_folder(folder: Path) -> None:
+    """Create the data folder if it is missing, readable by this user only.
+
+    Other accounts on a shared computer then cannot even list what is in it.
+    A folder that already exists keeps its permissions, so one an
+    administrator has shared between accounts stays shared.
+    """
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        folder.chmod(0o700)
+
+
+def make_subfolder(folder: Path) -> None:
+    """Create a folder inside the data folder (backups, logs) with the data folder's permissions."""
+    if folder.is_dir():
+        return
+    make_data_folder(folder.parent)
+    folder.mkdir(exist_ok=True)
+    if os.name == "posix":
+        folder.chmod(folder.parent.stat().st_mode & 0o7777)
+
+
 def choose_data_dir(
     override: str | os.PathLike[str] | None,
     *,

@@ -90,7 +90,7 @@ def open_app_database(
         unlocked = unlock_with_options(options)
     key = unlocked.key if unlocked is not None else None
     files = options.files()
-    options.data_folder.mkdir(parents=True, exist_ok=True)
+    paths.make_data_folder(options.data_folder)
     state = None
     if files.database is not None:
         if key is not None:

@@ -528,3 +528,30 @@ def test_the_passphrase_command_changes_your_own_in_personal_mode_too(
     assert (code, err) == (0, "")
     code, _out, err = run(capsys, *base, "--passphrase-file", str(new), "passphrase")
     assert code == 1 and "--new-passphrase-file" in err  # no terminal to ask at
+
+
+@pytest.mark.skipif(
+    os.name != "posix", reason="permission bits are POSIX; Windows keeps AppData per user"
+)
+def test_a_new_data_folder_is_private_and_one_shared_by_an_administrator_stays_shared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vocplan.logs import setup_logging
+
+    def mode(path: Path) -> int:
+        return path.stat().st_mode & 0o7777
+
+    new = tmp_path / "home" / "VocPlan"
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o770)  # a team folder, set up for several accounts
+    for folder in (new, shared):
+        assert run(capsys, "--data-dir", str(folder), "init", "--mode", "personal")[0] == 0
+        assert run(capsys, "--data-dir", str(folder), "demo")[0] == 0  # makes a backup copy
+        before = list(logging.getLogger().handlers)
+        setup_logging(folder)
+        for handler in set(logging.getLogger().handlers) - set(before):
+            handler.close()
+            logging.getLogger().removeHandler(handler)
+    assert [mode(new), mode(new / "backups"), mode(new / "logs")] == [0o700] * 3
+    assert [mode(shared), mode(shared / "backups"), mode(shared / "logs")] == [0o770] * 3

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from vocplan.paths import make_data_folder
 from vocplan.security.crypto import STRONG_KDF, KdfParameters
 from vocplan.security.errors import (
     AlreadySetUp,
@@ -83,7 +84,7 @@ class DataFiles:
         The lock is an empty file beside the key file; the operating system
         releases it if VocPlan stops while holding it.
         """
-        self.key_file.parent.mkdir(parents=True, exist_ok=True)
+        make_data_folder(self.key_file.parent)
         lock = FileLock(self.key_file.with_name(KEY_FILE_NAME + ".lock"))
         try:
             lock.acquire(timeout=KEYS_LOCK_WAIT_SECONDS)
@@ -116,7 +117,7 @@ def set_up(
         from vocplan.storage.inspect import inspect_file
 
         inspect_file(files.database)  # a damaged or foreign file is refused before any change
-    files.folder.mkdir(parents=True, exist_ok=True)
+    make_data_folder(files.folder)
     with files.changing_keys():
         if files.state() is not state:  # another copy of VocPlan set it up meanwhile
             raise AlreadySetUp()
