@@ -221,7 +221,10 @@ class AppServices:
         return staff.remove_staff(*self._access(), name)
 
     def change_own_passphrase(self, current: str, new: str) -> Account:
-        return staff.change_own_passphrase(*self._access(), current, new)
+        files, unlocked = self._access()
+        return staff.change_own_passphrase(
+            files, unlocked.account.name, current, new, signed_in=unlocked
+        )
 
     def _access(self) -> tuple[DataFiles, Unlocked]:
         if self._files is None or self._unlocked is None:

@@ -55,6 +55,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except VocPlanError as problem:
         print(str(problem), file=sys.stderr)
         return EXIT_FAILED
+    except OSError as problem:  # a folder that cannot be written, a disk that is full
+        print(
+            _("VocPlan could not use a file ({reason}). Nothing more was done.").format(
+                reason=" ".join(str(part) for part in (problem.strerror, problem.filename) if part)
+                or type(problem).__name__
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -467,11 +476,11 @@ def _keep_aside_with_keys(start: StartOptions, live: Path) -> Path:
     """Before a restore that brings its own key: the current file and its key file, as they are."""
     import shutil
 
-    from vocplan.paths import make_subfolder
+    from vocplan.paths import make_private_folder
     from vocplan.storage.backups import dated_name, keys_beside
 
     kept = dated_name(start.backups_folder, suffix="-before-restore")
-    make_subfolder(kept.parent)
+    make_private_folder(kept.parent)
     for suffix in ("", "-wal", "-shm"):
         part = live.with_name(live.name + suffix)
         if part.exists():

@@ -14,14 +14,14 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from vocplan.paths import make_subfolder
+from vocplan.paths import make_private_folder
 
 LOG_FILE_NAME = "vocplan.log"
 
 
 def setup_logging(data_folder: Path, level: int = logging.INFO) -> Path:
     folder = data_folder / "logs"
-    make_subfolder(folder)
+    make_private_folder(folder)
     path = folder / LOG_FILE_NAME
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -35,28 +35,30 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     )
 
 
-def make_data_folder(folder: Path) -> None:
-    """Create the data folder if it is missing, readable by this user only.
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` (the data folder, its backups or logs) for this account only.
 
-    Other accounts on a shared computer then cannot even list what is in it.
-    A folder that already exists keeps its permissions, so one an
-    administrator has shared between accounts stays shared.
+    On Linux and macOS other accounts on the same computer then cannot even
+    list what is in it (on Windows the per-user AppData folder already is
+    private). A folder that exists already is left as it is.
     """
-    if folder.is_dir():
-        return
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        folder.chmod(0o700)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
-def make_subfolder(folder: Path) -> None:
-    """Create a folder inside the data folder (backups, logs) with the data folder's permissions."""
-    if folder.is_dir():
+def make_default_folder_private(folder: Path) -> None:
+    """Close up the per-user data folder of an older VocPlan, made open to other accounts.
+
+    Only the operating system's per-user folder, which is VocPlan's own: a
+    folder someone chose with --data-dir keeps the permissions they gave it.
+    """
+    if os.name != "posix" or folder != per_user_data_dir():
         return
-    make_data_folder(folder.parent)
-    folder.mkdir(exist_ok=True)
-    if os.name == "posix":
-        folder.chmod(folder.parent.stat().st_mode & 0o7777)
+    for path in (folder, folder / "backups", folder / "logs"):
+        try:
+            if path.is_dir() and path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+                path.chmod(0o700)
+        except OSError:
+            pass  # not ours to change; the data in it is encrypted all the same
 
 
 def choose_data_dir(
@@ -79,6 +81,11 @@ def choose_data_dir(
     portable = portable_data_dir(executable, frozen=frozen)
     if portable is not None:
         return portable
+    return per_user_data_dir()
+
+
+def per_user_data_dir() -> Path:
+    """The operating system's data folder for VocPlan in this account."""
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))

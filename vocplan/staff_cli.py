@@ -200,7 +200,7 @@ def run_change_passphrase(start: StartOptions, options: argparse.Namespace) -> i
     if start.passphrase is None:
         raise NeedsPassphrase()
     current = start.passphrase()
-    unlocked = unlock(files, current, start.user)
+    unlocked = unlock(files, current, start.user)  # a wrong one is told before the new is asked
     new = read_passphrase(
         options.new_passphrase_file,
         prompt=_("Your new passphrase: "),
@@ -210,7 +210,7 @@ def run_change_passphrase(start: StartOptions, options: argparse.Namespace) -> i
         new=True,
         from_environment=False,
     )
-    staff.change_own_passphrase(files, unlocked, current, new)
+    staff.change_own_passphrase(files, unlocked.account.name, current, new, signed_in=unlocked)
     print(_("Your passphrase is changed. The old one no longer works."))
     return EXIT_OK
 

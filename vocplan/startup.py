@@ -90,7 +90,8 @@ def open_app_database(
         unlocked = unlock_with_options(options)
     key = unlocked.key if unlocked is not None else None
     files = options.files()
-    paths.make_data_folder(options.data_folder)
+    paths.make_private_folder(options.data_folder)
+    paths.make_default_folder_private(options.data_folder)
     state = None
     if files.database is not None:
         if key is not None:

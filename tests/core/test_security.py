@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from vocplan.security.errors import (
     WrongPassphrase,
 )
 from vocplan.security.folder import FolderState, unlock
-from vocplan.security.keyfile import KeyFile, Mode, Role
+from vocplan.security.keyfile import Account, KeyFile, Mode, Role
 from vocplan.security.throttle import wait_after
 from vocplan.services import audit, editing
 from vocplan.services.people import PersonInput, add_person, delete_person, list_people
@@ -497,15 +498,21 @@ def test_anyone_changes_their_own_passphrase_once_they_give_the_current_one(
     staff.add_staff(files, admin, "Jo Nurse", Role.STAFF, JO, kdf=FAST_KDF)
     jo = unlock(files, JO, "Jo Nurse")
     before = files.key_file.read_bytes()
+
+    def change(current: str, new: str, name: str = "Jo Nurse") -> Account:
+        return staff.change_own_passphrase(files, name, current, new, signed_in=jo, kdf=FAST_KDF)
+
     with pytest.raises(WrongPassphrase):
-        staff.change_own_passphrase(files, jo, "not Jo's", "Jo's new passphrase", kdf=FAST_KDF)
+        change("not Jo's", "Jo's new passphrase")
+    with pytest.raises(WrongPassphrase):  # Sam's passphrase does not change Jo's, nor Sam's
+        change(TEST_PASSPHRASE, "Jo's new passphrase", name="Sam Admin")
     with pytest.raises(NotAllowed, match="same as the old one"):
-        staff.change_own_passphrase(files, jo, JO, JO, kdf=FAST_KDF)
+        change(JO, JO)
     with pytest.raises(VocPlanError, match="at least"):  # the usual rule for a new one
-        staff.change_own_passphrase(files, jo, JO, "short", kdf=FAST_KDF)
+        change(JO, "short")
     assert files.key_file.read_bytes() == before
 
-    account = staff.change_own_passphrase(files, jo, JO, "Jo's new passphrase", kdf=FAST_KDF)
+    account = change(JO, "Jo's new passphrase")
     assert (account.name, account.is_admin) == ("Jo Nurse", False)  # a change of passphrase only
     assert unlock(files, "Jo's new passphrase", "Jo Nurse").key == jo.key
     with pytest.raises(WrongPassphrase):
@@ -530,28 +537,78 @@ def test_the_passphrase_command_changes_your_own_in_personal_mode_too(
     assert code == 1 and "--new-passphrase-file" in err  # no terminal to ask at
 
 
-@pytest.mark.skipif(
-    os.name != "posix", reason="permission bits are POSIX; Windows keeps AppData per user"
-)
-def test_a_new_data_folder_is_private_and_one_shared_by_an_administrator_stays_shared(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_folders_vocplan_makes_are_private_and_an_older_open_default_folder_is_closed_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from vocplan import paths
     from vocplan.logs import setup_logging
 
     def mode(path: Path) -> int:
-        return path.stat().st_mode & 0o7777
+        return path.stat().st_mode & 0o777
 
-    new = tmp_path / "home" / "VocPlan"
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    shared.chmod(0o770)  # a team folder, set up for several accounts
-    for folder in (new, shared):
-        assert run(capsys, "--data-dir", str(folder), "init", "--mode", "personal")[0] == 0
+    def use(folder: Path) -> None:
         assert run(capsys, "--data-dir", str(folder), "demo")[0] == 0  # makes a backup copy
         before = list(logging.getLogger().handlers)
         setup_logging(folder)
         for handler in set(logging.getLogger().handlers) - set(before):
             handler.close()
             logging.getLogger().removeHandler(handler)
-    assert [mode(new), mode(new / "backups"), mode(new / "logs")] == [0o700] * 3
-    assert [mode(shared), mode(shared / "backups"), mode(shared / "logs")] == [0o770] * 3
+
+    old_umask = os.umask(0o022)  # the usual one, which leaves new folders open to others
+    try:
+        new = tmp_path / "home" / "VocPlan"
+        assert run(capsys, "--data-dir", str(new), "init", "--mode", "personal")[0] == 0
+        use(new)
+        assert [mode(new), mode(new / "backups"), mode(new / "logs")] == [0o700] * 3
+
+        chosen = tmp_path / "chosen"  # a folder someone picked with --data-dir
+        chosen.mkdir()
+        chosen.chmod(0o750)
+        assert run(capsys, "--data-dir", str(chosen), "init", "--mode", "personal")[0] == 0
+        use(chosen)
+        assert [mode(chosen), mode(chosen / "backups"), mode(chosen / "logs")] == [
+            0o750,
+            0o700,
+            0o700,
+        ]
+
+        older = tmp_path / "older" / "VocPlan"  # the per-user folder, as older VocPlans left it
+        shutil.copytree(new, older)
+        for path in (older, older / "backups", older / "logs"):
+            path.chmod(0o755)
+        monkeypatch.setattr(paths, "per_user_data_dir", lambda: older)
+        assert run(capsys, "--data-dir", str(older), "people")[0] == 0
+        assert [mode(older), mode(older / "backups"), mode(older / "logs")] == [0o700] * 3
+    finally:
+        os.umask(old_umask)
+
+
+def test_a_key_file_that_cannot_be_locked_gets_a_plain_message_and_no_traceback(
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import filelock
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", refuse)
+    new = tmp_path / "new.txt"
+    new.write_text(JO + "\n", encoding="utf-8")
+    before = files_of(folder).key_file.read_bytes()
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        str(folder),
+        "staff",
+        "add",
+        "Jo Nurse",
+        "--new-passphrase-file",
+        str(new),
+    )
+    assert code == 1 and "Traceback" not in out + err
+    assert "cannot change the file of passphrases" in err and "Permission denied" in err
+    assert files_of(folder).key_file.read_bytes() == before

@@ -22,6 +22,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.security.change_passphrase import ChangePassphraseDialog
 from ui.security.lock import COVER_COLOUR, LOCKED_TITLE, Cover, LockManager
 from ui.security.passphrase_forms import SetUpDialog, SignInDialog
 from vocplan.security.errors import TooManyAttempts
@@ -208,7 +209,14 @@ def test_the_app_signs_in_shows_the_people_and_puts_the_name_on_changes(
             for action in window.people_menu.actions()
             if (found := re.search(r"&([^&])", action.text()))
         ]
-        seen["menu"] = len(keys) == len(set(keys)) and window.change_passphrase_action.isEnabled()
+        seen["menu"] = len(keys) == len(set(keys))
+        window.change_passphrase_action.trigger()
+        change = window.findChild(ChangePassphraseDialog)
+        change.current_edit.setText(TEST_PASSPHRASE)
+        change.pair.first.setText("Sam's new passphrase")
+        change.pair.again.setText("Sam's new passphrase")
+        qtbot.keyClick(change.pair.again, Qt.Key.Key_Return)
+        seen["changed"] = window.statusBar().currentMessage()
         window.close()
 
     monkeypatch.setattr(SignInDialog, "exec", sign_in)
@@ -220,7 +228,14 @@ def test_the_app_signs_in_shows_the_people_and_puts_the_name_on_changes(
 
     monkeypatch.setattr(ui.app.MainWindow, "attach", attach)
     assert ui.app.run(options) == 0
-    assert seen == {"staff": True, "lock": True, "admin": True, "menu": True}
+    assert seen == {
+        "staff": True,
+        "lock": True,
+        "admin": True,
+        "menu": True,
+        "changed": "Your passphrase is changed. Use the new one from now on.",
+    }
+    assert unlock(files_of(folder), "Sam's new passphrase", "Sam Admin").account.is_admin
 
 
 def test_closing_the_sign_in_closes_the_app_and_changes_nothing(
@@ -399,12 +414,13 @@ def test_changing_my_passphrase_needs_the_current_one_and_keeps_the_dialog_on_a_
 ) -> None:
     from functools import partial
 
-    from ui.security.change_passphrase import ChangePassphraseDialog
     from vocplan.security import staff
 
     unlocked = protect(tmp_path, name="Sam Admin")
     files = files_of(tmp_path)
-    change = partial(staff.change_own_passphrase, files, unlocked, kdf=FAST_KDF)
+    change = partial(
+        staff.change_own_passphrase, files, "Sam Admin", signed_in=unlocked, kdf=FAST_KDF
+    )
     dialog = ChangePassphraseDialog(change)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -436,7 +452,6 @@ def test_a_message_in_a_dialog_is_never_cut_off(qtbot: QtBot, database: Database
     from ui.person_dialog import PersonDialog
     from ui.plan_files import PassphraseDialog
     from ui.security.admin import NewPassphraseDialog
-    from ui.security.change_passphrase import ChangePassphraseDialog
     from ui.services import AppServices
 
     def nothing(*_args: object) -> Unlocked:

@@ -9,7 +9,13 @@ from ui.qt import QApplication, QDialog, QFormLayout, QLabel, Qt, QVBoxLayout, Q
 from ui.security.passphrase_forms import PassphrasePair, message_label, passphrase_edit
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _
-from vocplan.security.errors import TooManyAttempts, UnknownAccount, WrongPassphrase
+from vocplan.security.errors import (
+    NotAllowed,
+    TooManyAttempts,
+    UnknownAccount,
+    WrongPassphrase,
+)
+from vocplan.security.passphrases import PassphraseTooShort
 
 ChangeAction = Callable[[str, str], object]
 """Changes the passphrase: the current one, then the new one."""
@@ -60,9 +66,13 @@ class ChangePassphraseDialog(QDialog):
             self.current_edit.clear()
             self._problem(str(problem), self.current_edit)
             return
-        except (VocPlanError, OSError) as problem:  # the new one is too short, say
+        except (PassphraseTooShort, NotAllowed) as problem:  # too short, or the same as before
             QApplication.restoreOverrideCursor()
             self.pair.clear()
+            self._problem(str(problem), self.pair.first)
+            return
+        except (VocPlanError, OSError) as problem:  # the file is busy or cannot be written
+            QApplication.restoreOverrideCursor()
             self._problem(_describe(problem), self.pair.first)
             return
         QApplication.restoreOverrideCursor()

@@ -32,7 +32,7 @@ from ui.qt import (
 from ui.style import heading_font
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _, ngettext
-from vocplan.security.errors import TooManyAttempts
+from vocplan.security.errors import AlreadySetUp, TooManyAttempts
 from vocplan.security.keyfile import Mode, Unlocked
 
 SetUpAction = Callable[[Mode, str, str], Unlocked]
@@ -218,6 +218,16 @@ class SetUpDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.unlocked = self._set_up(self.mode, self.name_edit.text(), passphrase)
+        except AlreadySetUp:  # by another copy of VocPlan, since this one started
+            QApplication.restoreOverrideCursor()
+            self._problem(
+                _(
+                    "VocPlan has just been set up in this folder by someone else. Nothing was "
+                    "changed. Close VocPlan and open it again to sign in."
+                ),
+                self.passphrase_edit,
+            )
+            return
         except VocPlanError as problem:
             QApplication.restoreOverrideCursor()
             self._problem(str(problem), self.passphrase_edit)

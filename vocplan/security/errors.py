@@ -98,11 +98,17 @@ class NotAllowed(UnlockError):
 
 class AlreadySetUp(UnlockError):
     def __init__(self) -> None:
+        super().__init__(_("VocPlan is already set up in this folder. Nothing was changed."))
+
+
+class KeysNotWritable(UnlockError):
+    def __init__(self, reason: str) -> None:
         super().__init__(
             _(
-                "VocPlan is already set up in this folder. Nothing was changed. Close VocPlan "
-                "and open it again to sign in."
-            )
+                "VocPlan cannot change the file of passphrases in the data folder ({reason}). "
+                "Nothing was changed. Check that the folder can be changed and that the disk "
+                "is not full."
+            ).format(reason=reason)
         )
 
 

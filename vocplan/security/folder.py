@@ -20,12 +20,13 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from vocplan.paths import make_data_folder
+from vocplan.paths import make_private_folder
 from vocplan.security.crypto import STRONG_KDF, KdfParameters
 from vocplan.security.errors import (
     AlreadySetUp,
     KeyFileMissing,
     KeysBusy,
+    KeysNotWritable,
     WrongPassphrase,
 )
 from vocplan.security.keyfile import KEY_FILE_NAME, KeyFile, Mode, Unlocked
@@ -33,7 +34,7 @@ from vocplan.security.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
-KEYS_LOCK_WAIT_SECONDS = 20.0
+KEYS_LOCK_WAIT_SECONDS = 5.0
 """How long a change to the key file waits for another one to finish."""
 
 
@@ -84,12 +85,14 @@ class DataFiles:
         The lock is an empty file beside the key file; the operating system
         releases it if VocPlan stops while holding it.
         """
-        make_data_folder(self.key_file.parent)
         lock = FileLock(self.key_file.with_name(KEY_FILE_NAME + ".lock"))
         try:
+            make_private_folder(self.key_file.parent)
             lock.acquire(timeout=KEYS_LOCK_WAIT_SECONDS)
         except Timeout:
             raise KeysBusy() from None
+        except OSError as problem:
+            raise KeysNotWritable(problem.strerror or type(problem).__name__) from None
         try:
             yield
         finally:
@@ -117,7 +120,7 @@ def set_up(
         from vocplan.storage.inspect import inspect_file
 
         inspect_file(files.database)  # a damaged or foreign file is refused before any change
-    make_data_folder(files.folder)
+    make_private_folder(files.folder)
     with files.changing_keys():
         if files.state() is not state:  # another copy of VocPlan set it up meanwhile
             raise AlreadySetUp()

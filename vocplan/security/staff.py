@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from vocplan.i18n import _
 from vocplan.security.crypto import STRONG_KDF, KdfParameters
-from vocplan.security.errors import NotAllowed
-from vocplan.security.folder import DataFiles, check_again
+from vocplan.security.errors import NotAllowed, WrongPassphrase
+from vocplan.security.folder import DataFiles, unlock
 from vocplan.security.keyfile import Account, Role, Unlocked
 
 
@@ -68,22 +68,30 @@ def remove_staff(files: DataFiles, admin: Unlocked, name: str) -> Account:
 
 def change_own_passphrase(
     files: DataFiles,
-    unlocked: Unlocked,
+    name: str | None,
     current: str,
     new: str,
     *,
+    signed_in: Unlocked | None = None,
     kdf: KdfParameters = STRONG_KDF,
 ) -> Account:
-    """Swap the signed-in person's slot for one opened by ``new``, once ``current`` is right.
+    """Swap one person's slot for one opened by ``new``, once ``current`` opens it.
 
-    Asking for the current passphrase means someone who finds VocPlan left
-    unlocked cannot shut its owner out. Wrong guesses count towards the wait
-    that slows down guessing, as at sign-in.
+    ``name`` is theirs (None in Personal mode); ``signed_in``, when the app
+    already has them signed in, must be whom ``current`` opens. Asking for the
+    current passphrase means someone who finds VocPlan left unlocked cannot
+    shut its owner out, and wrong guesses count towards the wait, as at
+    sign-in. It is checked while the key file is held, so a reset made by an
+    administrator meanwhile is never undone.
     """
-    check_again(files, unlocked, current)
-    if new == current:
-        raise NotAllowed(_("The new passphrase is the same as the old one. Choose another."))
     with files.changing_keys():
+        unlocked = unlock(files, current, name)
+        if signed_in is not None and (
+            unlocked.key != signed_in.key or unlocked.account.name != signed_in.account.name
+        ):
+            raise WrongPassphrase()
+        if new == current:
+            raise NotAllowed(_("The new passphrase is the same as the old one. Choose another."))
         keys = files.key_file_contents()
         account = keys.reset(unlocked.key, unlocked.account.name, new, kdf=kdf)
         keys.save()

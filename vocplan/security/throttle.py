@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vocplan.paths import make_data_folder
+from vocplan.paths import make_private_folder
 from vocplan.security.errors import TooManyAttempts
 
 ATTEMPTS_FILE_NAME = "unlock-attempts.json"
@@ -73,7 +73,7 @@ class Throttle:
         from vocplan.services.directory import write_atomically
 
         try:
-            make_data_folder(self.folder)
+            make_private_folder(self.folder)
             write_atomically(self.path, json.dumps({"failures": failures, "last": last}).encode())
         except (OSError, VocPlanError):
             pass  # a read-only folder cannot count; Argon2id's cost still slows guessing

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from vocplan.paths import make_subfolder
+from vocplan.paths import make_private_folder
 from vocplan.storage.inspect import open_for_reading
 
 DEFAULT_KEEP = 10
@@ -45,7 +45,7 @@ def copy_database(source: Path, target: Path, key: bytes | None = None) -> None:
 
 def copy_before(source: Path, backups_dir: Path, *, reason: str, key: bytes | None = None) -> Path:
     """A dated copy of ``source`` in ``backups_dir``, before something risky."""
-    make_subfolder(backups_dir)
+    make_private_folder(backups_dir)
     target = dated_name(backups_dir, suffix=f"-{reason}")
     copy_database(source, target, key)
     return target
@@ -57,7 +57,7 @@ def rolling_backup(
     """Copy ``source`` into ``backups_dir`` and keep only the newest ``keep`` copies."""
     if not source.exists() or source.stat().st_size == 0:
         return None
-    make_subfolder(backups_dir)
+    make_private_folder(backups_dir)
     target = dated_name(backups_dir)
     copy_database(source, target, key)
     for old in list_backups(backups_dir)[:-keep]:

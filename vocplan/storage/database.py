@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from vocplan.paths import make_data_folder
+from vocplan.paths import make_private_folder
 from vocplan.storage.errors import NewerDatabase
 from vocplan.storage.inspect import FileState, inspect_file
 from vocplan.storage.schema import head_revision, known_revisions
@@ -75,7 +75,7 @@ def open_database(
     revision: str | None
     if sqlite_path is not None:
         revision = (checked or inspect_file(sqlite_path, key)).revision
-        make_data_folder(sqlite_path.parent)
+        make_private_folder(sqlite_path.parent)
         engine = make_engine(url, key)
     else:
         engine = make_engine(url)
