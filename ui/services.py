@@ -212,18 +212,18 @@ class AppServices:
         return staff.accounts(self._access()[0])
 
     def add_staff(self, name: str, role: Role, passphrase: str) -> Account:
-        return staff.add_staff(*self._access(), name, role, passphrase)
+        return staff.add_staff(*self._access(), name, role, passphrase, trail=self._database)
 
     def reset_staff_passphrase(self, name: str, passphrase: str) -> Account:
-        return staff.reset_passphrase(*self._access(), name, passphrase)
+        return staff.reset_passphrase(*self._access(), name, passphrase, trail=self._database)
 
     def remove_staff(self, name: str) -> Account:
-        return staff.remove_staff(*self._access(), name)
+        return staff.remove_staff(*self._access(), name, trail=self._database)
 
     def change_own_passphrase(self, current: str, new: str) -> Account:
         files, unlocked = self._access()
         return staff.change_own_passphrase(
-            files, unlocked.account.name, current, new, signed_in=unlocked
+            files, unlocked.account.name, current, new, signed_in=unlocked, trail=self._database
         )
 
     def _access(self) -> tuple[DataFiles, Unlocked]:

@@ -9,6 +9,8 @@ the ``VOCPLAN_PASSPHRASE`` environment variable.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from vocplan.security.folder import DataFiles
     from vocplan.security.keyfile import Unlocked
     from vocplan.startup import StartOptions
+    from vocplan.storage.database import Database
 
 EXIT_OK = 0
 
@@ -162,7 +165,8 @@ def run_staff_add(start: StartOptions, options: argparse.Namespace) -> int:
     admin = _as_admin(start)
     passphrase = _new_passphrase(options, options.name)
     role = Role.ADMIN if options.admin else Role.STAFF
-    account = staff.add_staff(start.files(), admin, options.name, role, passphrase)
+    with _trail(start, admin) as trail:
+        account = staff.add_staff(start.files(), admin, options.name, role, passphrase, trail=trail)
     print(_("{name} can now unlock VocPlan with their own passphrase.").format(name=account.name))
     return EXIT_OK
 
@@ -170,7 +174,9 @@ def run_staff_add(start: StartOptions, options: argparse.Namespace) -> int:
 def run_staff_remove(start: StartOptions, options: argparse.Namespace) -> int:
     from vocplan.security import staff
 
-    account = staff.remove_staff(start.files(), _as_admin(start), options.name)
+    admin = _as_admin(start)
+    with _trail(start, admin) as trail:
+        account = staff.remove_staff(start.files(), admin, options.name, trail=trail)
     print(_("{name} can no longer unlock VocPlan.").format(name=account.name))
     return EXIT_OK
 
@@ -180,7 +186,10 @@ def run_staff_reset(start: StartOptions, options: argparse.Namespace) -> int:
 
     admin = _as_admin(start)
     passphrase = _new_passphrase(options, options.name)
-    account = staff.reset_passphrase(start.files(), admin, options.name, passphrase)
+    with _trail(start, admin) as trail:
+        account = staff.reset_passphrase(
+            start.files(), admin, options.name, passphrase, trail=trail
+        )
     print(
         _(
             "{name} has a new passphrase. Their old one no longer works. Ask them to keep the "
@@ -210,7 +219,10 @@ def run_change_passphrase(start: StartOptions, options: argparse.Namespace) -> i
         new=True,
         from_environment=False,
     )
-    staff.change_own_passphrase(files, unlocked.account.name, current, new, signed_in=unlocked)
+    with _trail(start, unlocked) as trail:
+        staff.change_own_passphrase(
+            files, unlocked.account.name, current, new, signed_in=unlocked, trail=trail
+        )
     print(_("Your passphrase is changed. The old one no longer works."))
     return EXIT_OK
 
@@ -230,6 +242,18 @@ def run_settings(start: StartOptions, options: argparse.Namespace) -> int:
         database.close()
     print(_("VocPlan locks after {count} minutes without input.").format(count=minutes))
     return EXIT_OK
+
+
+@contextmanager
+def _trail(start: StartOptions, unlocked: Unlocked) -> Iterator[Database]:
+    """The database, open as ``unlocked``, for a staff change to go on the audit trail."""
+    from vocplan.startup import open_app_database
+
+    database = open_app_database(start, unlocked=unlocked, rolling_backup=False)
+    try:
+        yield database
+    finally:
+        database.close()
 
 
 def _protected_files(start: StartOptions) -> DataFiles:

@@ -235,6 +235,24 @@ def test_staff_commands_add_list_and_remove_and_only_an_admin_may(
     code, _out, err = run(capsys, *as_jo, "people")
     assert code == 1 and "no member of staff called Jo Nurse" in err
 
+    # Each change to the staff list and the settings is on the audit trail, by whom.
+    database = open_folder(folder)
+    try:
+        trail = [
+            (event.actor, event.action, event.person_uid, event.detail)
+            for event in reversed(audit.events(database, limit=None))
+            if event.action in ("staff", "settings")
+        ]
+        intact = audit.verify(database).ok
+    finally:
+        database.close()
+    assert trail == [
+        ("Test Admin", "staff", "", "added: Jo Nurse (staff)"),
+        ("Test Admin", "settings", "", "lock after: 2 minutes"),
+        ("Test Admin", "staff", "", "removed: Jo Nurse"),
+    ]
+    assert intact
+
 
 def test_init_refuses_a_folder_already_set_up_and_a_short_passphrase(
     folder: Path,

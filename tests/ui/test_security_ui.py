@@ -235,7 +235,19 @@ def test_the_app_signs_in_shows_the_people_and_puts_the_name_on_changes(
         "menu": True,
         "changed": "Your passphrase is changed. Use the new one from now on.",
     }
-    assert unlock(files_of(folder), "Sam's new passphrase", "Sam Admin").account.is_admin
+    unlocked = unlock(files_of(folder), "Sam's new passphrase", "Sam Admin")
+    assert unlocked.account.is_admin
+    from vocplan.services import audit
+    from vocplan.storage.database import open_database
+
+    database = open_database(f"sqlite:///{folder / 'vocplan.db'}", key=unlocked.key)
+    newest = audit.events(database, limit=1)[0]
+    database.close()
+    assert (newest.actor, newest.action, newest.detail) == (
+        "Sam Admin",
+        "staff",
+        "changed own passphrase",
+    )
 
 
 def test_closing_the_sign_in_closes_the_app_and_changes_nothing(

@@ -1,4 +1,5 @@
-"""The audit trail: who viewed, changed, exported, imported, agreed or deleted a plan, and when.
+"""The audit trail: who viewed, changed, exported, imported, agreed or deleted a plan, and when;
+and who changed the staff list or the settings.
 
 One row per event, append-only (the database refuses to change or delete a
 row) and hash-chained: each event carries the hash of the one before it, so
@@ -24,6 +25,9 @@ class AuditAction(StrEnum):
     IMPORT = "import"
     DELETE = "delete"
     AGREE = "agree"
+    STAFF = "staff"
+    """Someone added, removed or given a new passphrase; no person's plan is involved."""
+    SETTINGS = "settings"
 
 
 class AuditEvent(SQLModel, table=True):
@@ -36,7 +40,8 @@ class AuditEvent(SQLModel, table=True):
     """Who: the signed-in member of staff, or for now the operating system's user name."""
     action: AuditAction = Field(sa_type=EnumText(AuditAction))
     person_uid: str = Field(index=True)
-    """Which person, by uid: it outlives their deletion and names no one."""
+    """Which person, by uid: it outlives their deletion and names no one; empty for staff
+    and settings events."""
     detail: str = ""
     """What, in words that are not personal: a part of the plan, a file format."""
     previous_hash: str = Field(unique=True)

@@ -4,15 +4,21 @@ An administrator adds, resets and removes staff; anyone changes their own passph
 
 Each holds the key file while it reads it afresh, changes it and saves it, so
 a change made meanwhile by another administrator is never written back over.
+With ``trail`` (the open database), each change goes on the audit trail too.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from vocplan.i18n import _
 from vocplan.security.crypto import STRONG_KDF, KdfParameters
 from vocplan.security.errors import NotAllowed, WrongPassphrase
 from vocplan.security.folder import DataFiles, unlock
 from vocplan.security.keyfile import Account, Role, Unlocked
+
+if TYPE_CHECKING:
+    from vocplan.storage.database import Database
 
 
 def accounts(files: DataFiles) -> list[Account]:
@@ -26,6 +32,7 @@ def add_staff(
     role: Role,
     passphrase: str,
     *,
+    trail: Database | None = None,
     kdf: KdfParameters = STRONG_KDF,
 ) -> Account:
     """Give ``name`` a key slot of their own, opened by ``passphrase``."""
@@ -34,6 +41,7 @@ def add_staff(
         keys = files.key_file_contents()
         account = keys.add(admin.key, name, role, passphrase, kdf=kdf)
         keys.save()
+    _record(trail, f"added: {account.name} ({account.role.value})")
     return account
 
 
@@ -43,6 +51,7 @@ def reset_passphrase(
     name: str,
     passphrase: str,
     *,
+    trail: Database | None = None,
     kdf: KdfParameters = STRONG_KDF,
 ) -> Account:
     """A new slot for someone who forgot their passphrase; the old one stops working."""
@@ -51,10 +60,13 @@ def reset_passphrase(
         keys = files.key_file_contents()
         account = keys.reset(admin.key, name, passphrase, kdf=kdf)
         keys.save()
+    _record(trail, f"new passphrase: {account.name}")
     return account
 
 
-def remove_staff(files: DataFiles, admin: Unlocked, name: str) -> Account:
+def remove_staff(
+    files: DataFiles, admin: Unlocked, name: str, *, trail: Database | None = None
+) -> Account:
     """Delete ``name``'s slot; nobody removes themselves, nor the last administrator."""
     _check_admin(admin)
     with files.changing_keys():
@@ -63,6 +75,7 @@ def remove_staff(files: DataFiles, admin: Unlocked, name: str) -> Account:
             raise NotAllowed(_("You cannot remove yourself. Ask another administrator."))
         account = keys.remove(name)
         keys.save()
+    _record(trail, f"removed: {account.name}")
     return account
 
 
@@ -73,6 +86,7 @@ def change_own_passphrase(
     new: str,
     *,
     signed_in: Unlocked | None = None,
+    trail: Database | None = None,
     kdf: KdfParameters = STRONG_KDF,
 ) -> Account:
     """Swap one person's slot for one opened by ``new``, once ``current`` opens it.
@@ -95,7 +109,16 @@ def change_own_passphrase(
         keys = files.key_file_contents()
         account = keys.reset(unlocked.key, unlocked.account.name, new, kdf=kdf)
         keys.save()
+    _record(trail, "changed own passphrase")
     return account
+
+
+def _record(trail: Database | None, detail: str) -> None:
+    if trail is not None:
+        from vocplan.model import AuditAction
+        from vocplan.services.audit import record_admin
+
+        record_admin(trail, AuditAction.STAFF, detail)
 
 
 def _check_admin(admin: Unlocked) -> None:

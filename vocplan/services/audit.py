@@ -7,7 +7,8 @@ SHA-256 over a canonical JSON of its fields and the previous event's hash;
 that follows an event that was removed or moved.
 
 Nothing here writes personal data: an event names a person by uid only, and
-its detail is a part key or a file format.
+its detail is a part key or a file format. Staff events name the member of
+staff, as every event names its actor.
 """
 
 from __future__ import annotations
@@ -130,6 +131,12 @@ def record_action(
     """Record an event in a transaction of its own: for actions that change nothing else."""
     with database.transaction() as session:
         record_for(session, action, person_id, detail, actor)
+
+
+def record_admin(database: Database, action: AuditAction, detail: str) -> None:
+    """A change to the staff list or the settings, which concerns no one's plan."""
+    with database.transaction() as session:
+        record(session, action, "", detail)
 
 
 def person_uid_of(session: Session, person_id: int) -> str:

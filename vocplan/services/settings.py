@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from vocplan.domain.errors import VocPlanError
 from vocplan.i18n import _
+from vocplan.model import AuditAction
 from vocplan.model.settings import AppSetting
+from vocplan.services import audit
 from vocplan.storage.database import Database
 
 LOCK_AFTER_MINUTES = "lock_after_minutes"
@@ -32,7 +34,10 @@ def set_lock_after_minutes(database: Database, minutes: int) -> None:
         )
     with database.transaction() as session:
         setting = session.get(AppSetting, LOCK_AFTER_MINUTES)
+        if setting is not None and setting.value == str(minutes):
+            return
         if setting is None:
             session.add(AppSetting(name=LOCK_AFTER_MINUTES, value=str(minutes)))
         else:
             setting.value = str(minutes)
+        audit.record(session, AuditAction.SETTINGS, "", f"lock after: {minutes} minutes")
