@@ -32,9 +32,21 @@ from ui.qt import (
 )
 from ui.security.passphrase_forms import PassphrasePair, message_label
 from vocplan.domain.errors import VocPlanError
-from vocplan.i18n import _
+from vocplan.i18n import N_, _
 from vocplan.security.keyfile import Mode, Role
 from vocplan.services.settings import MAX_LOCK_AFTER_MINUTES, MIN_LOCK_AFTER_MINUTES
+
+ACTION_LABELS = {
+    "view": N_("Viewed"),
+    "change": N_("Changed"),
+    "agree": N_("Agreed"),
+    "export": N_("Exported"),
+    "import": N_("Imported"),
+    "delete": N_("Deleted"),
+    "staff": N_("Staff list"),
+    "settings": N_("Settings"),
+}
+"""What the audit table's What column says; the trail itself and its CSV keep the plain keys."""
 
 if TYPE_CHECKING:
     from ui.security.lock import LockManager
@@ -256,8 +268,9 @@ class AdminDialog(QDialog):
         layout = QVBoxLayout(page)
         intro = QLabel(
             _(
-                "Every view, change, export, import and deletion of a plan, newest first. "
-                "People are shown by their record number only."
+                "Every view, change, export, import and deletion of a plan, and every change to "
+                "the staff list and the settings, newest first. People are shown by their "
+                "record number (uid) only, never by name."
             ),
             page,
         )
@@ -295,7 +308,7 @@ class AdminDialog(QDialog):
             cells = [
                 entry.at[:19].replace("T", " "),
                 entry.actor,
-                entry.action,
+                _(ACTION_LABELS[entry.action]) if entry.action in ACTION_LABELS else entry.action,
                 entry.person_uid,
                 entry.detail,
             ]
