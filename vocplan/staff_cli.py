@@ -81,11 +81,8 @@ def add_parsers(subparsers: Any) -> None:
             "given."
         ),
     )
-    own.add_argument(
-        "--new-passphrase-file",
-        metavar="FILE",
-        type=Path,
-        help=_("read your new passphrase from the first line of FILE (else it is asked for)"),
+    _add_new_passphrase_option(
+        own, _("read your new passphrase from the first line of FILE (else it is asked for)")
     )
     own.set_defaults(run=run_change_passphrase)
 
@@ -101,12 +98,13 @@ def add_parsers(subparsers: Any) -> None:
     settings.set_defaults(run=run_settings)
 
 
-def _add_new_passphrase_option(parser: argparse.ArgumentParser) -> None:
+def _add_new_passphrase_option(parser: argparse.ArgumentParser, help_text: str = "") -> None:
     parser.add_argument(
         "--new-passphrase-file",
         metavar="FILE",
         type=Path,
-        help=_("read their new passphrase from the first line of FILE (else it is asked for)"),
+        help=help_text
+        or _("read their new passphrase from the first line of FILE (else it is asked for)"),
     )
 
 
