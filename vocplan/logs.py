@@ -21,6 +21,7 @@ LOG_FILE_NAME = "vocplan.log"
 
 def setup_logging(data_folder: Path, level: int = logging.INFO) -> Path:
     folder = data_folder / "logs"
+    make_private_folder(data_folder)  # on a first run the logs come first: it must not be made open
     make_private_folder(folder)
     path = folder / LOG_FILE_NAME
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")

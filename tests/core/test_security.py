@@ -567,6 +567,9 @@ def test_folders_vocplan_makes_are_private_and_an_older_open_default_folder_is_c
 
     def use(folder: Path) -> None:
         assert run(capsys, "--data-dir", str(folder), "demo")[0] == 0  # makes a backup copy
+        log_to(folder)
+
+    def log_to(folder: Path) -> None:
         before = list(logging.getLogger().handlers)
         setup_logging(folder)
         for handler in set(logging.getLogger().handlers) - set(before):
@@ -579,6 +582,9 @@ def test_folders_vocplan_makes_are_private_and_an_older_open_default_folder_is_c
         assert run(capsys, "--data-dir", str(new), "init", "--mode", "personal")[0] == 0
         use(new)
         assert [mode(new), mode(new / "backups"), mode(new / "logs")] == [0o700] * 3
+        first_run = tmp_path / "first-run" / "VocPlan"  # the app starts its log before anything
+        log_to(first_run)
+        assert [mode(first_run), mode(first_run / "logs")] == [0o700] * 2
 
         chosen = tmp_path / "chosen"  # a folder someone picked with --data-dir
         chosen.mkdir()
