@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ui.qt import QDialog, QDialogButtonBox, QLabel, QPushButton, QShowEvent, Qt, QWidget
 from ui.style import ERROR_STYLE
-from vocplan.i18n import _
+from vocplan.i18n import _, ngettext
 
 
 def save_cancel_buttons(
@@ -71,3 +71,15 @@ def problem_label(parent: QWidget, *, bold: bool = False) -> QLabel:
     label.setStyleSheet(ERROR_STYLE + ("font-weight: bold;" if bold else ""))
     label.hide()
     return label
+
+
+def say_nothing_saved(summary: QLabel, count: int) -> None:
+    """Show ``summary`` (a form's problem label) saying how many things stop the save."""
+    summary.setText(
+        ngettext(
+            "Nothing has been saved yet. Please check the {count} thing marked below.",
+            "Nothing has been saved yet. Please check the {count} things marked below.",
+            count,
+        ).format(count=count)
+    )
+    summary.show()

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ui.dialogs import problem_label, save_cancel_buttons
+from ui.dialogs import problem_label, save_cancel_buttons, say_nothing_saved
 from ui.file_dialogs import ask_open_path, ask_save_path, documents_folder
 from ui.person_dialog import WARNING_SIGN, confirm_discard
 from ui.qt import (
@@ -905,15 +905,7 @@ class ServiceDialog(QDialog):
         others = [text for name, text in field_errors.items() if name not in self.inputs]
         self.general_error.setText("\n".join(f"{WARNING_SIGN} {text}" for text in others))
         self.general_error.setVisible(bool(others))
-        count = len(field_errors)
-        self.summary_label.setText(
-            ngettext(
-                "Nothing has been saved yet. Please check the {count} thing marked below.",
-                "Nothing has been saved yet. Please check the {count} things marked below.",
-                count,
-            ).format(count=count)
-        )
-        self.summary_label.show()
+        say_nothing_saved(self.summary_label, len(field_errors))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll_area.ensureWidgetVisible(first)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ui.dialogs import problem_label, save_cancel_buttons
+from ui.dialogs import problem_label, save_cancel_buttons, say_nothing_saved
 from ui.qt import (
     QComboBox,
     QDialog,
@@ -27,7 +27,7 @@ from ui.qt import (
 from ui.services import PersonInput
 from vocplan.domain.enums import CarePlanFramework
 from vocplan.domain.errors import ValidationError, VocPlanError
-from vocplan.i18n import N_, _, ngettext
+from vocplan.i18n import N_, _
 
 if TYPE_CHECKING:
     from ui.services import AppServices
@@ -92,7 +92,7 @@ class PersonDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(560)
 
-        self._layout = layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
         intro = QLabel(_("Only the full name is needed now. You can add the rest later."), self)
@@ -207,32 +207,12 @@ class PersonDialog(QDialog):
         if others:
             self.general_error_label.setText("\n".join(f"{WARNING_SIGN} {text}" for text in others))
             self.general_error_label.show()
-        count = len(field_errors)
-        self.summary_label.setText(
-            ngettext(
-                "Nothing has been saved yet. Please check the {count} thing marked below.",
-                "Nothing has been saved yet. Please check the {count} things marked below.",
-                count,
-            ).format(count=count)
-        )
-        self.summary_label.show()
-        self._grow_to_fit()
+        say_nothing_saved(self.summary_label, len(field_errors))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             if isinstance(first, QLineEdit):
                 first.deselect()
                 first.end(False)
-
-    def _grow_to_fit(self) -> None:
-        """Make room for the messages, which wrap over more lines than the layout first knows."""
-        layout = self._layout
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
-        if needed < 0:
-            needed = layout.totalSizeHint().height()
-        screen = self.screen().availableGeometry().height() if self.screen() else needed
-        if needed > self.height():
-            self.resize(self.width(), min(needed, screen))
 
     # --- closing -----------------------------------------------------------
 

@@ -115,20 +115,10 @@ def _person_uid(database: Database, reference: str) -> str:
 
 
 def run_export(start: StartOptions, options: argparse.Namespace) -> int:
+    from vocplan.cli import output_file
     from vocplan.services import audit
-    from vocplan.storage.database import sqlite_file
 
-    target: Path = options.output.expanduser().resolve()
-    if target.is_dir():
-        raise VocPlanError(_("{file} is a folder. Give a file name after -o.").format(file=target))
-    if target == sqlite_file(start.database_url):
-        raise VocPlanError(_("That is the live data file itself. Choose another file name."))
-    if target.exists() and not options.force:
-        raise VocPlanError(
-            _("Nothing was written: {file} already exists. Use --force to replace it.").format(
-                file=target
-            )
-        )
+    target = output_file(start, options.output, force=options.force)
     database = _open(start)
     try:
         count = audit.export_csv(database, target)

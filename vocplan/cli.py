@@ -489,23 +489,31 @@ def _keep_aside_with_keys(start: StartOptions, live: Path) -> Path:
     return kept
 
 
-def run_export(start: StartOptions, options: argparse.Namespace) -> int:
-    from vocplan.services.directory import write_atomically
-    from vocplan.services.people import find_person
-    from vocplan.startup import open_app_database
+def output_file(start: StartOptions, given: Path, *, force: bool) -> Path:
+    """Where ``-o FILE`` writes: never a folder, the live data file, or (without --force)
+    a file that is already there."""
     from vocplan.storage.database import sqlite_file
 
-    target: Path = options.output.expanduser().resolve()
+    target = given.expanduser().resolve()
     if target.is_dir():
         raise VocPlanError(_("{file} is a folder. Give a file name after -o.").format(file=target))
     if target == sqlite_file(start.database_url):
         raise VocPlanError(_("That is the live data file itself. Choose another file name."))
-    if target.exists() and not options.force:
+    if target.exists() and not force:
         raise VocPlanError(
             _("Nothing was written: {file} already exists. Use --force to replace it.").format(
                 file=target
             )
         )
+    return target
+
+
+def run_export(start: StartOptions, options: argparse.Namespace) -> int:
+    from vocplan.services.directory import write_atomically
+    from vocplan.services.people import find_person
+    from vocplan.startup import open_app_database
+
+    target = output_file(start, options.output, force=options.force)
     passphrase = _file_passphrase(options, new=True) if options.format == "vocplan" else None
     database = open_app_database(start, rolling_backup=False)
     try:

@@ -11,7 +11,7 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ui.dialogs import problem_label, save_cancel_buttons
+from ui.dialogs import problem_label, save_cancel_buttons, say_nothing_saved
 from ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -533,15 +533,7 @@ class ItemDialog(QDialog):
             first = first or found
         self.general_error.setText("\n".join(f"{WARNING_SIGN} {text}" for text in others))
         self.general_error.setVisible(bool(others))
-        count = len(field_errors)
-        self.summary_label.setText(
-            ngettext(
-                "Nothing has been saved yet. Please check the {count} thing marked below.",
-                "Nothing has been saved yet. Please check the {count} things marked below.",
-                count,
-            ).format(count=count)
-        )
-        self.summary_label.show()
+        say_nothing_saved(self.summary_label, len(field_errors))
         if first is not None:
             first.focus_widget.setFocus(Qt.FocusReason.OtherFocusReason)
 

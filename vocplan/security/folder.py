@@ -98,6 +98,14 @@ class DataFiles:
         finally:
             lock.release()
 
+    @contextmanager
+    def editing_keys(self) -> Iterator[KeyFile]:
+        """The key file, read afresh and held; saved when the block ends without an error."""
+        with self.changing_keys():
+            keys = self.key_file_contents()
+            yield keys
+            keys.save()
+
 
 def set_up(
     files: DataFiles,

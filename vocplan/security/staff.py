@@ -37,10 +37,8 @@ def add_staff(
 ) -> Account:
     """Give ``name`` a key slot of their own, opened by ``passphrase``."""
     _check_admin(admin)
-    with files.changing_keys():
-        keys = files.key_file_contents()
+    with files.editing_keys() as keys:
         account = keys.add(admin.key, name, role, passphrase, kdf=kdf)
-        keys.save()
     _record(trail, f"added: {account.name} ({account.role.value})")
     return account
 
@@ -56,10 +54,8 @@ def reset_passphrase(
 ) -> Account:
     """A new slot for someone who forgot their passphrase; the old one stops working."""
     _check_admin(admin)
-    with files.changing_keys():
-        keys = files.key_file_contents()
+    with files.editing_keys() as keys:
         account = keys.reset(admin.key, name, passphrase, kdf=kdf)
-        keys.save()
     _record(trail, f"new passphrase: {account.name}")
     return account
 
@@ -69,12 +65,10 @@ def remove_staff(
 ) -> Account:
     """Delete ``name``'s slot; nobody removes themselves, nor the last administrator."""
     _check_admin(admin)
-    with files.changing_keys():
-        keys = files.key_file_contents()
+    with files.editing_keys() as keys:
         if keys.slot_named(name).name == admin.account.name:
             raise NotAllowed(_("You cannot remove yourself. Ask another administrator."))
         account = keys.remove(name)
-        keys.save()
     _record(trail, f"removed: {account.name}")
     return account
 
@@ -98,7 +92,7 @@ def change_own_passphrase(
     sign-in. It is checked while the key file is held, so a reset made by an
     administrator meanwhile is never undone.
     """
-    with files.changing_keys():
+    with files.editing_keys() as keys:
         unlocked = unlock(files, current, name)
         if signed_in is not None and (
             unlocked.key != signed_in.key or unlocked.account.name != signed_in.account.name
@@ -106,9 +100,7 @@ def change_own_passphrase(
             raise WrongPassphrase()
         if new == current:
             raise NotAllowed(_("The new passphrase is the same as the old one. Choose another."))
-        keys = files.key_file_contents()
         account = keys.reset(unlocked.key, unlocked.account.name, new, kdf=kdf)
-        keys.save()
     _record(trail, "changed own passphrase")
     return account
 
